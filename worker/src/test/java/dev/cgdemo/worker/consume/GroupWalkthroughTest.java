@@ -1,8 +1,12 @@
 package dev.cgdemo.worker.consume;
 
+import dev.cgdemo.worker.http.MemberMetrics;
+import dev.cgdemo.worker.http.WorkerHttpServer;
 import dev.cgdemo.worker.produce.EventProducer;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
 import io.kroxylicious.testing.kafka.common.BrokerConfig;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
@@ -13,6 +17,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,6 +98,37 @@ class GroupWalkthroughTest {
             members.forEach(GroupMember::close);
         }
         assertThat(duplicates(recorder.processedIds())).as("records processed twice").isEmpty();
+    }
+
+    @Test
+    void httpEndpointsReportReadinessOnceJoinedAndPrometheusMetrics() throws Exception {
+        String topic = "walk-http";
+        createTopic(topic, 3);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ConsumerSettings settings = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-http-group", "http-1")
+                .withKafkaProperties(FAST_CLASSIC);
+        HttpClient http = HttpClient.newHttpClient();
+        try (GroupMember member = new GroupMember(settings, new MemberMetrics(registry), registry);
+             WorkerHttpServer server = WorkerHttpServer.start(0, registry, member::hasJoined);
+             EventProducer producer = new EventProducer(ProducerSettings.of(cluster.getBootstrapServers(), topic, "http-producer")
+                     .withRate(100).withCount(50), new ProducedLog())) {
+            URI base = URI.create("http://localhost:" + server.port());
+            assertThat(get(http, base.resolve("/healthz")).statusCode()).isEqualTo(200);
+            assertThat(get(http, base.resolve("/readyz")).statusCode()).as("not joined yet").isEqualTo(503);
+
+            member.start();
+            producer.start();
+            await().atMost(WAIT).until(() -> get(http, base.resolve("/readyz")).statusCode() == 200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(http, base.resolve("/metrics")).body())
+                    .contains("cgdemo_records_processed_total{consumer=\"http-1\"} 50.0")
+                    .contains("cgdemo_partitions_owned{consumer=\"http-1\"} 3.0")
+                    .contains("cgdemo_rebalances_total{consumer=\"http-1\"}")
+                    .contains("kafka_consumer_fetch_manager_records_consumed_total"));
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void walkthrough(String topic, ConsumerSettings base) throws Exception {
