@@ -110,7 +110,7 @@ public final class GroupMember implements AutoCloseable {
         return owned;
     }
 
-    /** True once the member has received its first assignment (possibly empty) from the group. */
+    /** True once the member is in the group: it has a generation, or received its first (possibly empty) assignment. */
     public boolean hasJoined() {
         return joined;
     }
@@ -201,6 +201,10 @@ public final class GroupMember implements AutoCloseable {
             try {
                 records = consumer.poll(POLL_TIMEOUT);
                 backoff = Duration.ofSeconds(1);
+                if (!joined && consumer.groupMetadata().generationId() > 0) {
+                    // A member with no partitions may never hear onPartitionsAssigned (consumer protocol), yet it has joined.
+                    joined = true;
+                }
             } catch (WakeupException e) {
                 continue;
             } catch (KafkaException e) {

@@ -101,6 +101,40 @@ class GroupWalkthroughTest {
     }
 
     @Test
+    void aMemberWaitsForAMissingTopicAndStartsOnceItExists() throws Exception {
+        String topic = "walk-late-topic";
+        RecordingListener recorder = new RecordingListener();
+        ConsumerSettings settings = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-late-group", "late-1")
+                .withKafkaProperties(FAST_CLASSIC);
+        try (GroupMember member = new GroupMember(settings, recorder)) {
+            member.start();
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> member.isRunning() && !member.hasJoined());
+            createTopic(topic, 2);
+            await().atMost(WAIT).until(() -> member.assignment().size() == 2);
+        }
+        assertThat(recorder.shutdowns).containsExactly("late-1");
+    }
+
+    @Test
+    void aMemberWithoutPartitionsStillCountsAsJoined() throws Exception {
+        String topic = "walk-idle";
+        createTopic(topic, 1);
+        for (GroupProtocolChoice protocol : GroupProtocolChoice.values()) {
+            ConsumerSettings settings = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-idle-" + protocol, "idle-1")
+                    .withProtocol(protocol)
+                    .withKafkaProperties(FAST_CLASSIC);
+            try (GroupMember first = new GroupMember(settings, new RecordingListener());
+                 GroupMember second = new GroupMember(settings.withConsumerId("idle-2"), new RecordingListener())) {
+                first.start();
+                await().atMost(WAIT).until(() -> first.assignment().size() == 1);
+                second.start();
+                await(protocol + " idle member joined").atMost(WAIT).until(second::hasJoined);
+                assertThat(second.assignment()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void httpEndpointsReportReadinessOnceJoinedAndPrometheusMetrics() throws Exception {
         String topic = "walk-http";
         createTopic(topic, 3);
