@@ -167,6 +167,8 @@ public final class EventProducer implements AutoCloseable {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Spread keys over added partitions within seconds rather than the default five minutes.
+        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, "10000");
         props.putAll(settings.kafkaProperties());
         return props;
     }

@@ -56,6 +56,12 @@ class GroupWalkthroughTest {
     }
 
     @Test
+    void eagerRangeAssignorCommitsEverythingOnEachRevokeAndStillLosesNothing() throws Exception {
+        walkthrough("walk-range", ConsumerSettings.of(cluster.getBootstrapServers(), "walk-range", "walk-range-group", "consumer-1")
+                .withAssignor("range").withKafkaProperties(FAST_CLASSIC));
+    }
+
+    @Test
     void consumerProtocolHandsPartitionsToTheSurvivorsWithoutLossOrDuplicates() throws Exception {
         walkthrough("walk-kip848", ConsumerSettings.of(cluster.getBootstrapServers(), "walk-kip848", "walk-kip848-group", "consumer-1")
                 .withProtocol(GroupProtocolChoice.CONSUMER));
