@@ -73,6 +73,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks that Kafka accepts the settings' broker configuration, without starting anything.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the setting Kafka rejects
+     */
+    public static void checkConfig(BrokerSettings settings) {
+        HostPort bound = settings.listen().withPort(settings.listen().port() == 0 ? 9092 : settings.listen().port());
+        new KafkaConfig(brokerProperties(settings, Path.of("unused"), bound, settings.advertisedFor(bound.port()), 9093), false);
+    }
+
     /** What clients pass as {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return advertised.toString();
