@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -109,7 +110,7 @@ public final class GroupMember implements AutoCloseable {
         return owned;
     }
 
-    /** True once the member has received its first assignment (possibly empty) from the group. */
+    /** True once the member is in the group: it has a generation, or received its first (possibly empty) assignment. */
     public boolean hasJoined() {
         return joined;
     }
@@ -188,8 +189,8 @@ public final class GroupMember implements AutoCloseable {
             LOG.error("[{}] stopped: {}", settings.consumerId(), e.toString());
         } finally {
             owned = Set.of();
-            finished.countDown();
             listener.onShutdown(settings.consumerId());
+            finished.countDown();
         }
     }
 
@@ -200,6 +201,10 @@ public final class GroupMember implements AutoCloseable {
             try {
                 records = consumer.poll(POLL_TIMEOUT);
                 backoff = Duration.ofSeconds(1);
+                if (!joined && consumer.groupMetadata().generationId() > 0) {
+                    // A member with no partitions may never hear onPartitionsAssigned (consumer protocol), yet it has joined.
+                    joined = true;
+                }
             } catch (WakeupException e) {
                 continue;
             } catch (KafkaException e) {
@@ -289,6 +294,11 @@ public final class GroupMember implements AutoCloseable {
                     continue;
                 }
                 listener.onCommitted(settings.consumerId(), reported, false, e.toString());
+                return;
+            } catch (RebalanceInProgressException e) {
+                // Normal during a cooperative rebalance: the offsets stay pending for the next commit or the revoke.
+                LOG.info("[{}] commit of {} deferred: the group is rebalancing", settings.consumerId(), reported);
+                listener.onCommitted(settings.consumerId(), reported, false, "RebalanceInProgress");
                 return;
             } catch (KafkaException e) {
                 LOG.warn("[{}] commit of {} failed: {}", settings.consumerId(), reported, e.getMessage());

@@ -86,10 +86,15 @@ public final class EventProducer implements AutoCloseable {
         return finished.getCount() == 0;
     }
 
+    /** Asks the producer to stop without waiting for it. */
+    public void requestClose() {
+        closing.countDown();
+    }
+
     /** Stops sending, flushes what was sent, closes the Kafka producer; returns when done. */
     @Override
     public void close() {
-        closing.countDown();
+        requestClose();
         if (!started.get() || Thread.currentThread() == thread) {
             return;
         }
@@ -162,6 +167,8 @@ public final class EventProducer implements AutoCloseable {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Spread keys over added partitions within seconds rather than the default five minutes.
+        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, "10000");
         props.putAll(settings.kafkaProperties());
         return props;
     }
