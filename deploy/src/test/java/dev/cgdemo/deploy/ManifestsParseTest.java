@@ -2,6 +2,10 @@ package dev.cgdemo.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -50,6 +54,23 @@ class ManifestsParseTest {
                 continue;
             }
             assertThat(UnknownFields.of(object)).as("unknown fields in %s", TypedObjects.describe(object)).isEmpty();
+        }
+    }
+
+    @Test
+    void theSampleResourceFitsTheOperatorsModelExactly() throws Exception {
+        var strict = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        var sample = YamlDocuments.parse(RepoFiles.read(RepoFiles.k8s().resolve("samples/web-events.yaml"))).get(0);
+        var fromChart = ChartRenderer.renderObjects(ChartRenderer.sameAsK8sDirectory()).stream()
+                .filter(o -> o.path("kind").asText().equals("ConsumerGroupDemo")).findFirst().orElseThrow();
+
+        for (var resource : List.of(sample, fromChart)) {
+            ConsumerGroupDemoSpec spec = strict.treeToValue(resource.get("spec"), ConsumerGroupDemoSpec.class);
+            assertThat(resource.path("apiVersion").asText()).isEqualTo(ConsumerGroupDemo.GROUP + "/" + ConsumerGroupDemo.VERSION);
+            assertThat(spec.getTopic().getName()).isEqualTo("web-events-partitioned");
+            assertThat(spec.getTopic().getPartitions()).isEqualTo(3);
+            assertThat(spec.getConsumers().getReplicas()).isEqualTo(3);
+            assertThat(spec.getConsumers().getGroupId()).isEqualTo("web-events-group");
         }
     }
 
