@@ -6,6 +6,7 @@ import dev.cgdemo.operator.reconcile.UsesServices;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Optional;
@@ -15,9 +16,20 @@ import org.apache.kafka.clients.admin.Admin;
  * The Kafka topic, as a dependent resource outside Kubernetes: created, grown, never shrunk. What it
  * finds is left in the workflow context for the reconciler's status.
  */
-public class TopicDependent implements DependentResource<TopicState, ConsumerGroupDemo>, UsesServices {
+public class TopicDependent implements DependentResource<TopicState, ConsumerGroupDemo>, NameSetter, UsesServices {
 
   private OperatorServices services;
+  private String name = DependentResource.defaultNameFor(TopicDependent.class);
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void setName(String name) {
+    this.name = name;
+  }
 
   @Override
   public void useServices(OperatorServices services) {
