@@ -83,8 +83,8 @@ public final class LabMain implements Callable<Integer> {
                     "consumer: uniform (default), range (env CGDEMO_ASSIGNOR)."})
     String assignor;
 
-    @Option(names = "--static", defaultValue = "${env:CGDEMO_STATIC:-false}",
-            description = "Static membership: group.instance.id = consumer id (env CGDEMO_STATIC).")
+    @Option(names = "--static", defaultValue = "${env:CGDEMO_STATIC_MEMBERSHIP:-false}",
+            description = "Static membership: group.instance.id = consumer id (env CGDEMO_STATIC_MEMBERSHIP).")
     boolean staticMembership;
 
     @Option(names = "--processing-delay-ms", defaultValue = "${env:CGDEMO_PROCESSING_DELAY_MS:-0}",

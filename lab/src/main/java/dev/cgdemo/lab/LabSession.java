@@ -195,12 +195,22 @@ final class LabSession implements AutoCloseable {
             say("no running consumer-" + number + "; running: " + fleet.aliveIds());
             return false;
         }
+        ConsumerProcess process = target.get();
         if (crash) {
-            target.get().crash();
-            say("sent SIGKILL to " + target.get().id() + ": its partitions move after the session timeout");
+            process.crash();
+            say("sent SIGKILL to " + process.id() + ": its partitions move after the session timeout");
         } else {
-            target.get().terminate();
-            say("sent SIGTERM to " + target.get().id() + ": it commits, leaves the group and exits");
+            process.terminate();
+            say("sent SIGTERM to " + process.id() + ": it commits, leaves the group and exits");
+        }
+        try {
+            if (process.awaitExit(settings.settleTimeout())) {
+                say(process.id() + " exited with " + process.exitCode().orElse(-1));
+            } else {
+                say(process.id() + " has not exited after " + settings.settleTimeout().toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return true;
     }

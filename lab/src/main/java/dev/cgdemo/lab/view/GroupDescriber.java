@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /** Reads what {@code kafka-consumer-groups --describe} shows, with the Admin client. */
 public final class GroupDescriber {
@@ -57,21 +58,32 @@ public final class GroupDescriber {
     /** The group now; state {@code unknown} (with offsets if readable) when the group cannot be described. */
     public GroupSnapshot describe() throws InterruptedException {
         Instant now = Instant.now();
+        ConsumerGroupDescription description = null;
+        Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
+        String missingState = "unknown";
+        try {
+            // Committed offsets before log-end offsets, so that a row never shows more committed than written.
+            description = admin.describeConsumerGroups(List.of(group)).describedGroups()
+                    .get(group).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                missingState = "NoGroupYet";
+            }
+        } catch (TimeoutException e) {
+            // shown as unknown below
+        }
         Map<Integer, Long> ends;
         try {
             ends = endOffsets();
         } catch (ExecutionException | TimeoutException e) {
-            return GroupSnapshot.unknown(now, List.of());
+            ends = Map.of();
         }
-        try {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
-                    .get(group).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return snapshot(now, description, committed, ends);
-        } catch (ExecutionException | TimeoutException e) {
-            return GroupSnapshot.unknown(now, rows(ends, Map.of(), Map.of()));
+        if (description == null) {
+            return GroupSnapshot.unknown(now, missingState, rows(ends, Map.of(), Map.of()));
         }
+        return snapshot(now, description, committed, ends);
     }
 
     private GroupSnapshot snapshot(Instant now, ConsumerGroupDescription description,

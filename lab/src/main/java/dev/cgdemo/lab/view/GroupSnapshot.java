@@ -26,8 +26,9 @@ public record GroupSnapshot(Instant time, String state, String protocol, List<Pa
         members = new TreeMap<>(members);
     }
 
-    public static GroupSnapshot unknown(Instant time, List<PartitionRow> rows) {
-        return new GroupSnapshot(time, "unknown", "-", rows, new TreeMap<>(), false);
+    /** A group that could not be described; {@code state} says why (e.g. NoGroupYet, unknown). */
+    public static GroupSnapshot unknown(Instant time, String state, List<PartitionRow> rows) {
+        return new GroupSnapshot(time, state, "-", rows, new TreeMap<>(), false);
     }
 
     /** Partition to owning client id, for assigned partitions only. */

@@ -10,8 +10,8 @@ import java.util.OptionalLong;
  */
 public record PartitionRow(int partition, OptionalLong committedOffset, long logEndOffset, String clientId) {
 
-    /** Log-end minus committed; everything when nothing is committed. */
+    /** Log-end minus committed (never below 0); everything when nothing is committed. */
     public long lag() {
-        return logEndOffset - committedOffset.orElse(0);
+        return Math.max(0, logEndOffset - committedOffset.orElse(0));
     }
 }
