@@ -1,0 +1,24 @@
+package dev.cgdemo.worker.verify;
+
+import java.util.List;
+
+/** The verifier's answer for one topic and group. */
+public record DeliveryReport(String topic, List<PartitionReport> partitions, List<Rebalance> rebalances) {
+
+    public DeliveryReport {
+        partitions = List.copyOf(partitions);
+        rebalances = List.copyOf(rebalances);
+    }
+
+    public long processed() {
+        return partitions.stream().mapToLong(PartitionReport::processed).sum();
+    }
+
+    public long lost() {
+        return partitions.stream().mapToLong(PartitionReport::lost).sum();
+    }
+
+    public long duplicates() {
+        return partitions.stream().mapToLong(PartitionReport::duplicates).sum();
+    }
+}
