@@ -1,0 +1,74 @@
+package dev.cgdemo.worker.consume;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.consumer.RoundRobinAssignor;
+import org.apache.kafka.clients.consumer.StickyAssignor;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns {@link ConsumerSettings} into Kafka consumer properties. */
+final class ConsumerProperties {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerProperties.class);
+
+    /** Client settings the consumer protocol refuses (the broker owns them there); dropped with a warning. */
+    static final Set<String> CLASSIC_ONLY = Set.of(
+            ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+            ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+            ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+
+    private ConsumerProperties() {
+    }
+
+    static Map<String, Object> of(ConsumerSettings settings) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumerId());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // A new group starts at the beginning, so records produced before anyone joined are not skipped.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Never let a subscription create a topic with the broker's default partition count.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        if (settings.processingDelayMs() > 0) {
+            // Keep one poll's worth of work near a second, so rebalances and shutdown are not held up.
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.max(1, 1000 / settings.processingDelayMs())));
+        }
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.protocol().kafkaName());
+        switch (settings.protocol()) {
+            case CLASSIC -> props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    classicAssignorClass(settings.effectiveAssignor()));
+            case CONSUMER -> props.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, settings.effectiveAssignor());
+        }
+        if (settings.staticMembership()) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.consumerId());
+        }
+        settings.kafkaProperties().forEach((key, value) -> {
+            if (settings.protocol() == GroupProtocolChoice.CONSUMER && CLASSIC_ONLY.contains(key)) {
+                LOG.warn("[{}] ignoring {}={}: the consumer protocol takes it from the broker (group.consumer.*)",
+                        settings.consumerId(), key, value);
+            } else {
+                props.put(key, value);
+            }
+        });
+        return props;
+    }
+
+    static String classicAssignorClass(String assignor) {
+        return switch (assignor) {
+            case "range" -> RangeAssignor.class.getName();
+            case "roundrobin" -> RoundRobinAssignor.class.getName();
+            case "sticky" -> StickyAssignor.class.getName();
+            case "cooperative-sticky" -> CooperativeStickyAssignor.class.getName();
+            default -> throw new InvalidSettingException("assignor", "unknown classic assignor '" + assignor + "'");
+        };
+    }
+}

@@ -1,0 +1,350 @@
+package dev.cgdemo.worker.consume;
+
+import dev.cgdemo.worker.kafka.TopicWaiter;
+import dev.cgdemo.worker.produce.WebEventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One member of a consumer group: waits for the topic, subscribes, and processes records on its own
+ * thread, committing what it processed after each poll, and synchronously on revoke and on shutdown,
+ * so a clean stop hands over without any record being processed twice.
+ *
+ * <pre>{@code
+ * try (GroupMember member = new GroupMember(settings, listener)) {
+ *     member.start();
+ *     ...
+ * } // close(): commit, leave the group, return when the consumer is closed
+ * }</pre>
+ *
+ * Everything the member does is reported to its {@link MemberListener}, on the poll thread.
+ */
+public final class GroupMember implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
+
+    private final ConsumerSettings settings;
+    private final MemberListener listener;
+    private final MeterRegistry meterRegistry;
+    private final Map<String, Object> kafkaProperties;
+    private final WebEventJson json = new WebEventJson();
+    private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile Set<TopicPartition> owned = Set.of();
+    private volatile boolean joined;
+    private volatile Throwable failure;
+
+    /** Offsets processed but not yet committed; poll thread only. */
+    private final Map<TopicPartition, Long> pending = new LinkedHashMap<>();
+
+    public GroupMember(ConsumerSettings settings, MemberListener listener) {
+        this(settings, listener, null);
+    }
+
+    /**
+     * @param meterRegistry where to bind the Kafka consumer's own metrics; null for none
+     */
+    public GroupMember(ConsumerSettings settings, MemberListener listener, MeterRegistry meterRegistry) {
+        this.settings = settings;
+        this.listener = MemberListener.all(listener);
+        this.meterRegistry = meterRegistry;
+        this.kafkaProperties = ConsumerProperties.of(settings);
+        this.thread = new Thread(this::run, "member-" + settings.consumerId());
+    }
+
+    /** Starts the poll loop on the member's own thread. Once only. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("member " + settings.consumerId() + " already started");
+        }
+        thread.start();
+    }
+
+    public ConsumerSettings settings() {
+        return settings;
+    }
+
+    public String consumerId() {
+        return settings.consumerId();
+    }
+
+    /** The partitions this member owns now. */
+    public Set<TopicPartition> assignment() {
+        return owned;
+    }
+
+    /** True once the member has received its first assignment (possibly empty) from the group. */
+    public boolean hasJoined() {
+        return joined;
+    }
+
+    /** True between {@link #start()} and the end of the poll thread. */
+    public boolean isRunning() {
+        return started.get() && finished.getCount() > 0;
+    }
+
+    /** Why the member stopped on its own, if it did (a fatal Kafka error such as a fenced static member). */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Waits until the poll thread has ended (after {@link #close()}, or a fatal error). */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the member to stop without waiting: it commits, leaves the group and ends its thread. */
+    public void requestClose() {
+        closing.countDown();
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    /**
+     * Clean shutdown: commits what was processed, leaves the group (a static member stays, as Kafka
+     * intends), closes the consumer and returns when all that is done.
+     */
+    @Override
+    public void close() {
+        requestClose();
+        if (!started.get() || Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            if (!finished.await(CLOSE_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                LOG.warn("[{}] did not finish closing in time", settings.consumerId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean isClosing() {
+        return closing.getCount() == 0;
+    }
+
+    private void run() {
+        try {
+            Optional<Integer> partitions = new TopicWaiter(settings.consumerId(), settings.bootstrapServers(),
+                    settings.topic(), settings.kafkaProperties()).await(closing);
+            if (partitions.isEmpty()) {
+                return;
+            }
+            consumer = new KafkaConsumer<>(kafkaProperties);
+            try (KafkaClientMetrics metrics = meterRegistry == null ? null : new KafkaClientMetrics(consumer)) {
+                if (metrics != null) {
+                    metrics.bindTo(meterRegistry);
+                }
+                try {
+                    consumer.subscribe(List.of(settings.topic()), new Rebalances());
+                    listener.onStarted(settings.consumerId());
+                    pollUntilClosed();
+                } finally {
+                    shutdown();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("[{}] stopped: {}", settings.consumerId(), e.toString());
+        } finally {
+            owned = Set.of();
+            finished.countDown();
+            listener.onShutdown(settings.consumerId());
+        }
+    }
+
+    private void pollUntilClosed() {
+        Duration backoff = Duration.ofSeconds(1);
+        while (!isClosing()) {
+            ConsumerRecords<String, String> records;
+            try {
+                records = consumer.poll(POLL_TIMEOUT);
+                backoff = Duration.ofSeconds(1);
+            } catch (WakeupException e) {
+                continue;
+            } catch (KafkaException e) {
+                if (isFatal(e)) {
+                    throw e;
+                }
+                LOG.warn("[{}] poll failed: {}; retrying in {} s", settings.consumerId(), e.getMessage(), backoff.toSeconds());
+                try {
+                    if (closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_POLL_BACKOFF) > 0 ? MAX_POLL_BACKOFF : backoff.multipliedBy(2);
+                continue;
+            }
+            if (!records.isEmpty()) {
+                process(records);
+                commit(Set.copyOf(pending.keySet()));
+            }
+        }
+    }
+
+    /** Errors that retrying cannot fix: another member took our static id, no rights, a broker without the protocol. */
+    private static boolean isFatal(KafkaException e) {
+        return e instanceof FencedInstanceIdException || e instanceof AuthenticationException
+                || e instanceof AuthorizationException || e instanceof UnsupportedVersionException
+                || e instanceof InvalidConfigurationException || e instanceof org.apache.kafka.common.config.ConfigException;
+    }
+
+    private void process(ConsumerRecords<String, String> records) {
+        List<ProcessedRecord> done = new ArrayList<>(records.count());
+        Map<TopicPartition, long[]> ranges = new TreeMap<>(
+                (a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
+        for (ConsumerRecord<String, String> record : records) {
+            if (isClosing()) {
+                break; // the rest stays uncommitted and goes to the next owner, unprocessed
+            }
+            if (settings.processingDelayMs() > 0) {
+                try {
+                    Thread.sleep(settings.processingDelayMs());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            done.add(new ProcessedRecord(record.topic(), record.partition(), record.offset(), record.key(),
+                    json.read(record.value()), record.timestamp()));
+            ranges.merge(tp, new long[] {record.offset(), record.offset(), 1},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
+            pending.put(tp, record.offset() + 1);
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        List<PartitionBatch> summary = new ArrayList<>();
+        ranges.forEach((tp, r) -> summary.add(new PartitionBatch(tp.topic(), tp.partition(), r[0], r[1], (int) r[2])));
+        listener.onProcessed(settings.consumerId(), new ProcessedBatch(done, summary));
+    }
+
+    /** Commits the pending offsets of {@code partitions} synchronously; failures are reported and kept pending. */
+    private void commit(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        for (TopicPartition tp : partitions) {
+            Long next = pending.get(tp);
+            if (next != null) {
+                offsets.put(tp, new OffsetAndMetadata(next));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> reported = new LinkedHashMap<>();
+        offsets.forEach((tp, o) -> reported.put(tp, o.offset()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                consumer.commitSync(offsets);
+                offsets.keySet().forEach(pending::remove);
+                listener.onCommitted(settings.consumerId(), reported, true, null);
+                return;
+            } catch (WakeupException e) {
+                // close() woke us up; the wake-up is spent, so committing again will not be interrupted.
+                if (attempt < 2) {
+                    continue;
+                }
+                listener.onCommitted(settings.consumerId(), reported, false, e.toString());
+                return;
+            } catch (KafkaException e) {
+                LOG.warn("[{}] commit of {} failed: {}", settings.consumerId(), reported, e.getMessage());
+                listener.onCommitted(settings.consumerId(), reported, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void shutdown() {
+        try {
+            commit(Set.copyOf(pending.keySet()));
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] final commit failed: {}", settings.consumerId(), e.toString());
+        }
+        try {
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] close failed: {}", settings.consumerId(), e.toString());
+        }
+    }
+
+    /** Runs on the poll thread, inside poll() or close(). */
+    private final class Rebalances implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            commit(partitions);
+            partitions.forEach(pending::remove);
+            Set<TopicPartition> now = new HashSet<>(owned);
+            now.removeAll(partitions);
+            owned = Set.copyOf(now);
+            listener.onRevoked(settings.consumerId(), List.copyOf(partitions), owned);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            partitions.forEach(pending::remove);
+            Set<TopicPartition> now = new HashSet<>(owned);
+            now.removeAll(partitions);
+            owned = Set.copyOf(now);
+            listener.onLost(settings.consumerId(), List.copyOf(partitions), owned);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Set<TopicPartition> now = new HashSet<>(owned);
+            now.addAll(partitions);
+            owned = Set.copyOf(now);
+            joined = true;
+            listener.onAssigned(settings.consumerId(), List.copyOf(partitions), owned);
+        }
+    }
+}
