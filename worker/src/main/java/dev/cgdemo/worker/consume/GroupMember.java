@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -68,6 +69,7 @@ public final class GroupMember implements AutoCloseable {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Set<TopicPartition> owned = Set.of();
     private volatile boolean joined;
+    private volatile int generation = -1;
     private volatile Throwable failure;
 
     /** Offsets processed but not yet committed; poll thread only. */
@@ -107,6 +109,14 @@ public final class GroupMember implements AutoCloseable {
     /** The partitions this member owns now. */
     public Set<TopicPartition> assignment() {
         return owned;
+    }
+
+    /**
+     * The generation (classic protocol) or member epoch (consumer protocol) of the last rebalance this member
+     * took part in; -1 before it joined. Kept current from the poll thread, so listeners read the new one.
+     */
+    public int generation() {
+        return generation;
     }
 
     /** True once the member has received its first assignment (possibly empty) from the group. */
@@ -233,6 +243,7 @@ public final class GroupMember implements AutoCloseable {
     }
 
     private void process(ConsumerRecords<String, String> records) {
+        Instant startedAt = Instant.now();
         List<ProcessedRecord> done = new ArrayList<>(records.count());
         Map<TopicPartition, long[]> ranges = new TreeMap<>(
                 (a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
@@ -260,7 +271,7 @@ public final class GroupMember implements AutoCloseable {
         }
         List<PartitionBatch> summary = new ArrayList<>();
         ranges.forEach((tp, r) -> summary.add(new PartitionBatch(tp.topic(), tp.partition(), r[0], r[1], (int) r[2])));
-        listener.onProcessed(settings.consumerId(), new ProcessedBatch(done, summary));
+        listener.onProcessed(settings.consumerId(), new ProcessedBatch(done, summary, generation, startedAt, Instant.now()));
     }
 
     /** Commits the pending offsets of {@code partitions} synchronously; failures are reported and kept pending. */
@@ -315,6 +326,7 @@ public final class GroupMember implements AutoCloseable {
     private final class Rebalances implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            generation = consumer.groupMetadata().generationId();
             if (partitions.isEmpty()) {
                 return;
             }
@@ -328,6 +340,7 @@ public final class GroupMember implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            generation = consumer.groupMetadata().generationId();
             if (partitions.isEmpty()) {
                 return;
             }
@@ -340,6 +353,7 @@ public final class GroupMember implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            generation = consumer.groupMetadata().generationId();
             Set<TopicPartition> now = new HashSet<>(owned);
             now.addAll(partitions);
             owned = Set.copyOf(now);

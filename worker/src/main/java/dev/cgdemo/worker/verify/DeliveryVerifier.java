@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class DeliveryVerifier {
 
-    private static final Comparator<ProcessedBatch> BY_PROCESSING_TIME =
-            Comparator.comparing(ProcessedBatch::firstProcessedAt).thenComparing(ProcessedBatch::lastProcessedAt);
+    private static final Comparator<ProcessedRange> BY_PROCESSING_TIME =
+            Comparator.comparing(ProcessedRange::firstProcessedAt).thenComparing(ProcessedRange::lastProcessedAt);
 
     private final VerifierSettings settings;
 
@@ -29,9 +29,9 @@ public final class DeliveryVerifier {
 
     public DeliveryReport verify(String topic, AuditLog audit, List<PartitionOffsets> offsets) {
         OwnershipTimeline timeline = new OwnershipTimeline(audit.assignments(), settings.rebalanceGap());
-        List<ProcessedBatch> batches = audit.batches().stream().sorted(BY_PROCESSING_TIME).toList();
-        Map<Integer, List<ProcessedBatch>> batchesByPartition = batches.stream()
-                .collect(Collectors.groupingBy(ProcessedBatch::partition, TreeMap::new, Collectors.toList()));
+        List<ProcessedRange> batches = audit.batches().stream().sorted(BY_PROCESSING_TIME).toList();
+        Map<Integer, List<ProcessedRange>> batchesByPartition = batches.stream()
+                .collect(Collectors.groupingBy(ProcessedRange::partition, TreeMap::new, Collectors.toList()));
 
         List<PartitionReport> partitions = new ArrayList<>();
         for (PartitionOffsets partition : offsets.stream().sorted(Comparator.comparingInt(PartitionOffsets::partition)).toList()) {
@@ -43,11 +43,11 @@ public final class DeliveryVerifier {
         return new DeliveryReport(topic, partitions, rebalances);
     }
 
-    private static PartitionReport partitionReport(PartitionOffsets offsets, List<ProcessedBatch> batches,
+    private static PartitionReport partitionReport(PartitionOffsets offsets, List<ProcessedRange> batches,
                                                    OwnershipTimeline timeline) {
         ProcessedOffsets processed = new ProcessedOffsets();
         List<DuplicateRange> duplicates = new ArrayList<>();
-        for (ProcessedBatch batch : batches) {
+        for (ProcessedRange batch : batches) {
             for (ProcessedOffsets.Piece earlier : processed.overlaps(batch.offsets())) {
                 Integer cause = timeline.handedBetween(batch.partition(), batch.member(),
                         earlier.processedAt(), batch.firstProcessedAt());
@@ -74,8 +74,8 @@ public final class DeliveryVerifier {
         duplicates.add(next);
     }
 
-    private static Rebalance rebalance(OwnershipTimeline.Step step, Map<Integer, List<ProcessedBatch>> batchesByPartition,
-                                       List<ProcessedBatch> allBatches) {
+    private static Rebalance rebalance(OwnershipTimeline.Step step, Map<Integer, List<ProcessedRange>> batchesByPartition,
+                                       List<ProcessedRange> allBatches) {
         List<Handover> handovers = step.transfers().stream()
                 .map(transfer -> new Handover(transfer.partition(), transfer.from(), transfer.to(),
                         pauseMs(transfer, batchesByPartition.getOrDefault(transfer.partition(), List.of()))))
@@ -85,17 +85,17 @@ public final class DeliveryVerifier {
     }
 
     /** From the last record the old owner processed before the handover to the first the new owner processed after. */
-    private static Long pauseMs(OwnershipTimeline.Transfer transfer, List<ProcessedBatch> batches) {
+    private static Long pauseMs(OwnershipTimeline.Transfer transfer, List<ProcessedRange> batches) {
         if (transfer.from() == null || transfer.to() == null) {
             return null;
         }
         Instant lastByOld = batches.stream()
                 .filter(b -> b.member().equals(transfer.from()) && !b.lastProcessedAt().isAfter(transfer.handedAt()))
-                .map(ProcessedBatch::lastProcessedAt)
+                .map(ProcessedRange::lastProcessedAt)
                 .max(Comparator.naturalOrder()).orElse(null);
         Instant firstByNew = batches.stream()
                 .filter(b -> b.member().equals(transfer.to()) && !b.firstProcessedAt().isBefore(transfer.handedAt()))
-                .map(ProcessedBatch::firstProcessedAt)
+                .map(ProcessedRange::firstProcessedAt)
                 .min(Comparator.naturalOrder()).orElse(null);
         return lastByOld == null || firstByNew == null ? null : Duration.between(lastByOld, firstByNew).toMillis();
     }
@@ -104,10 +104,10 @@ public final class DeliveryVerifier {
      * The longest stretch without any processing, anywhere in the group, that overlaps the rebalance; null when
      * nothing was processed after it.
      */
-    private static Long groupStopMs(OwnershipTimeline.Step step, List<ProcessedBatch> batchesInTimeOrder) {
+    private static Long groupStopMs(OwnershipTimeline.Step step, List<ProcessedRange> batchesInTimeOrder) {
         Instant busyUntil = null;
         Long longest = null;
-        for (ProcessedBatch batch : batchesInTimeOrder) {
+        for (ProcessedRange batch : batchesInTimeOrder) {
             if (busyUntil != null && batch.firstProcessedAt().isAfter(busyUntil)
                     && !batch.firstProcessedAt().isBefore(step.start()) && !busyUntil.isAfter(step.end())) {
                 long idle = Duration.between(busyUntil, batch.firstProcessedAt()).toMillis();

@@ -16,7 +16,7 @@ class DeliveryVerifierTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
 
-    private final List<ProcessedBatch> batches = new ArrayList<>();
+    private final List<ProcessedRange> batches = new ArrayList<>();
     private final List<AssignmentChange> changes = new ArrayList<>();
     private final DeliveryVerifier verifier = new DeliveryVerifier(VerifierSettings.DEFAULT);
 
@@ -25,7 +25,7 @@ class DeliveryVerifierTest {
     }
 
     private void batch(String member, int partition, long first, long last, long fromMs, long toMs) {
-        batches.add(new ProcessedBatch(member, 1, partition, first, last, (int) (last - first + 1), at(fromMs), at(toMs)));
+        batches.add(new ProcessedRange(member, 1, partition, first, last, (int) (last - first + 1), at(fromMs), at(toMs)));
     }
 
     private void change(String member, AssignmentChange.Kind kind, long atMs, Integer... partitions) {
@@ -233,7 +233,7 @@ class DeliveryVerifierTest {
     @Test
     void offsetsMustBeOrdered() {
         assertThatThrownBy(() -> new PartitionOffsets(0, 0, 11, 10)).hasMessageContaining("committed=11");
-        assertThatThrownBy(() -> new ProcessedBatch("a", 1, 0, 5, 4, 0, T0, T0)).hasMessageContaining("lastOffset 4");
+        assertThatThrownBy(() -> new ProcessedRange("a", 1, 0, 5, 4, 0, T0, T0)).hasMessageContaining("lastOffset 4");
         assertThatThrownBy(() -> new VerifierSettings(Duration.ZERO)).hasMessageContaining("rebalanceGap");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What one member processed from one partition in one poll batch: offsets {@code firstOffset..lastOffset}
  * (inclusive), {@code count} records, processed between {@code firstProcessedAt} and {@code lastProcessedAt}.
  */
-public record ProcessedBatch(
+public record ProcessedRange(
         String member,
         int generation,
         int partition,
@@ -17,7 +17,7 @@ public record ProcessedBatch(
         Instant firstProcessedAt,
         Instant lastProcessedAt) {
 
-    public ProcessedBatch {
+    public ProcessedRange {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(firstProcessedAt, "firstProcessedAt");
         Objects.requireNonNull(lastProcessedAt, "lastProcessedAt");
