@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -300,6 +301,11 @@ public final class GroupMember implements AutoCloseable {
                     continue;
                 }
                 listener.onCommitted(settings.consumerId(), reported, false, e.toString());
+                return;
+            } catch (RebalanceInProgressException e) {
+                // Normal during a cooperative rebalance: the offsets stay pending for the next commit or the revoke.
+                LOG.info("[{}] commit of {} deferred: the group is rebalancing", settings.consumerId(), reported);
+                listener.onCommitted(settings.consumerId(), reported, false, "RebalanceInProgress");
                 return;
             } catch (KafkaException e) {
                 LOG.warn("[{}] commit of {} failed: {}", settings.consumerId(), reported, e.getMessage());

@@ -1,0 +1,21 @@
+package dev.cgdemo.worker.consume;
+
+import dev.cgdemo.worker.produce.ProduceListener;
+import dev.cgdemo.worker.produce.ProducedRecord;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Remembers every acknowledged record id. */
+final class ProducedLog implements ProduceListener {
+    final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void onAcknowledged(ProducedRecord record) {
+        acknowledged.add(record.event().recordId());
+    }
+
+    Set<String> snapshot() {
+        return Set.copyOf(acknowledged);
+    }
+}
