@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Groups assignment changes into rebalances and works out, per rebalance, which partition went from whom
@@ -72,40 +71,45 @@ final class OwnershipTimeline {
         return List.copyOf(result);
     }
 
+    /**
+     * Each assignment of a partition is a transfer from its previous owner, so a burst of changes that chains
+     * (a to b, then b to c) keeps every hand; a partition given up and not given to anyone by the end of the
+     * burst is a transfer to nobody.
+     */
     private static Step step(int number, List<AssignmentChange> cluster,
                              Map<Integer, String> lastOwner, Map<Integer, String> currentOwner) {
-        Map<Integer, String> ownerBefore = new HashMap<>(lastOwner);
         Map<String, Set<Integer>> ownedBefore = partitionsByMember(currentOwner);
         Map<String, Set<Integer>> givenUp = new HashMap<>();
         Set<String> participants = new HashSet<>();
-        Map<Integer, Instant> handedAt = new TreeMap<>();
-        Set<Integer> touched = new java.util.TreeSet<>();
+        List<Transfer> transfers = new ArrayList<>();
+        Set<Integer> givenUpLast = new java.util.TreeSet<>();
 
         for (AssignmentChange change : cluster) {
             for (int partition : change.partitions()) {
-                touched.add(partition);
                 if (change.takesAway()) {
                     currentOwner.remove(partition, change.member());
                     givenUp.computeIfAbsent(change.member(), m -> new HashSet<>()).add(partition);
+                    givenUpLast.add(partition);
                 } else {
+                    transfers.add(new Transfer(partition, lastOwner.get(partition), change.member(), change.at()));
                     currentOwner.put(partition, change.member());
                     lastOwner.put(partition, change.member());
-                    handedAt.put(partition, change.at());
+                    givenUpLast.remove(partition);
                 }
             }
             if (!change.takesAway() && ownedBefore.containsKey(change.member())) {
                 participants.add(change.member());
             }
         }
+        for (int partition : givenUpLast) {
+            if (!currentOwner.containsKey(partition)) {
+                transfers.add(new Transfer(partition, lastOwner.get(partition), null, null));
+            }
+        }
+        transfers.sort(java.util.Comparator.comparingInt(Transfer::partition));
 
         boolean eager = !participants.isEmpty() && participants.stream()
                 .allMatch(member -> givenUp.getOrDefault(member, Set.of()).containsAll(ownedBefore.get(member)));
-
-        List<Transfer> transfers = new ArrayList<>();
-        for (int partition : touched) {
-            String to = currentOwner.get(partition);
-            transfers.add(new Transfer(partition, ownerBefore.get(partition), to, to == null ? null : handedAt.get(partition)));
-        }
         return new Step(number, cluster.get(0).at(), cluster.get(cluster.size() - 1).at(), eager, transfers);
     }
 

@@ -222,7 +222,8 @@ class DeliveryVerifierTest {
         DeliveryReport report = verify(new PartitionOffsets(0, 0, 0, 0));
 
         assertThat(report.rebalances()).extracting(Rebalance::number).containsExactly(1, 2);
-        assertThat(report.rebalances().get(0).handovers()).containsExactly(new Handover(0, null, "b", null));
+        assertThat(report.rebalances().get(0).handovers())
+                .containsExactly(new Handover(0, null, "a", null), new Handover(0, "a", "b", null));
         assertThat(report.rebalances().get(1).handovers()).containsExactly(new Handover(0, "b", null, null));
 
         DeliveryReport finer = new DeliveryVerifier(new VerifierSettings(Duration.ofSeconds(1)))
