@@ -199,8 +199,8 @@ public final class GroupMember implements AutoCloseable {
             LOG.error("[{}] stopped: {}", settings.consumerId(), e.toString());
         } finally {
             owned = Set.of();
-            finished.countDown();
             listener.onShutdown(settings.consumerId());
+            finished.countDown();
         }
     }
 

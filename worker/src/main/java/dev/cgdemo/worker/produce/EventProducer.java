@@ -86,10 +86,15 @@ public final class EventProducer implements AutoCloseable {
         return finished.getCount() == 0;
     }
 
+    /** Asks the producer to stop without waiting for it. */
+    public void requestClose() {
+        closing.countDown();
+    }
+
     /** Stops sending, flushes what was sent, closes the Kafka producer; returns when done. */
     @Override
     public void close() {
-        closing.countDown();
+        requestClose();
         if (!started.get() || Thread.currentThread() == thread) {
             return;
         }
