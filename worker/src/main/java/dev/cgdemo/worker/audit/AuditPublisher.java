@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,13 +45,17 @@ public final class AuditPublisher implements MemberListener, AutoCloseable {
     private final Map<String, IntSupplier> generations = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicBoolean topicChecked = new AtomicBoolean();
+    private final String bootstrapServers;
+    private final Map<String, String> kafkaProperties;
 
-    /** Creates the audit topic if missing and a producer for it. */
+    /** A producer for the audit topic; the topic is created, if missing, when the first member has started. */
     public AuditPublisher(String bootstrapServers, String topic, String group, Map<String, String> kafkaProperties) {
         this.topic = topic;
         this.group = group;
         this.auditTopic = AuditTopic.of(topic);
-        AuditTopic.ensure(bootstrapServers, topic, kafkaProperties);
+        this.bootstrapServers = bootstrapServers;
+        this.kafkaProperties = Map.copyOf(kafkaProperties);
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "audit-" + group);
@@ -61,6 +66,8 @@ public final class AuditPublisher implements MemberListener, AutoCloseable {
         // Entries of several members in one process share a request; the flush before each commit bounds the wait.
         config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // Never hold a member's poll loop for long if the audit topic is unreachable; it then goes without audit.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         this.producer = new KafkaProducer<>(config);
     }
 
@@ -82,6 +89,14 @@ public final class AuditPublisher implements MemberListener, AutoCloseable {
     /** Entries the broker refused or that timed out. */
     public long failed() {
         return failed.get();
+    }
+
+    /** The member reached the broker (it saw its topic): make sure the audit topic exists, once per publisher. */
+    @Override
+    public void onStarted(String consumerId) {
+        if (topicChecked.compareAndSet(false, true)) {
+            AuditTopic.ensure(bootstrapServers, topic, kafkaProperties);
+        }
     }
 
     @Override

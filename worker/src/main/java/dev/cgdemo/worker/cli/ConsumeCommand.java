@@ -12,7 +12,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import dev.cgdemo.worker.audit.AuditPublisher;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "consume", sortOptions = false, mixinStandardHelpOptions = true,
@@ -37,6 +39,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     ConsumeOptions consume;
     @Mixin
     OutputOptions output;
+    @Mixin
+    AuditOptions audit;
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +50,16 @@ public final class ConsumeCommand implements Callable<Integer> {
         MemberListener printer = output.format == OutputOptions.Format.JSON
                 ? new JsonMemberEvents(System.out, settings)
                 : new TextMemberEvents(System.out, Ansi.none(), output.logRecords);
-        GroupMember member = new GroupMember(settings, MemberListener.all(printer, new MemberMetrics(registry)), registry);
-        return Members.runUntilStopped(List.of(member), common, registry);
+        Optional<AuditPublisher> publisher = audit.publisher(common, settings.groupId());
+        MemberListener metrics = new MemberMetrics(registry);
+        MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
+                .orElse(MemberListener.all(printer, metrics));
+        GroupMember member = new GroupMember(settings, listener, registry);
+        publisher.ifPresent(p -> p.attach(member));
+        try {
+            return Members.runUntilStopped(List.of(member), common, registry);
+        } finally {
+            publisher.ifPresent(AuditPublisher::close);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cgdemo.worker.verify;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** The verifier's answer for one topic and group. */
@@ -10,14 +11,17 @@ public record DeliveryReport(String topic, List<PartitionReport> partitions, Lis
         rebalances = List.copyOf(rebalances);
     }
 
+    @JsonProperty
     public long processed() {
         return partitions.stream().mapToLong(PartitionReport::processed).sum();
     }
 
+    @JsonProperty
     public long lost() {
         return partitions.stream().mapToLong(PartitionReport::lost).sum();
     }
 
+    @JsonProperty
     public long duplicates() {
         return partitions.stream().mapToLong(PartitionReport::duplicates).sum();
     }

@@ -1,5 +1,6 @@
 package dev.cgdemo.worker.verify;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -20,15 +21,18 @@ public record PartitionReport(
         duplicateRanges = List.copyOf(duplicateRanges);
     }
 
+    @JsonProperty
     public long lost() {
         return lostRanges.stream().mapToLong(OffsetRange::size).sum();
     }
 
+    @JsonProperty
     public long duplicates() {
         return duplicateRanges.stream().mapToLong(d -> d.offsets().size()).sum();
     }
 
     /** Offsets at or above the committed position: not lost, just not committed yet. */
+    @JsonProperty
     public long uncommitted() {
         return end - committed;
     }

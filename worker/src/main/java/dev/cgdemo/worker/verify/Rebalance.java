@@ -1,5 +1,6 @@
 package dev.cgdemo.worker.verify;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public record Rebalance(
     }
 
     /** The longest pause over the partitions that moved, or null if none moved or none has a measured pause. */
+    @JsonProperty
     public Long maxPauseMs() {
         return moves().stream().map(Handover::pauseMs).filter(Objects::nonNull).max(Long::compare).orElse(null);
     }

@@ -3,6 +3,7 @@ package dev.cgdemo.worker.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cgdemo.worker.WorkerMain;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupMember;
 import dev.cgdemo.worker.consume.MemberListener;
@@ -23,6 +24,8 @@ import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
 import io.kroxylicious.testing.kafka.junit5ext.KafkaClusterExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
 
 /** The audit and the verifier on a real broker: planted losses and duplicates are found, a clean stop has none. */
 @ExtendWith(KafkaClusterExtension.class)
@@ -75,6 +79,11 @@ class AuditVerificationTest {
         });
         assertThat(report.lost()).isEqualTo(10);
         assertThat(report.duplicates()).isZero();
+
+        StringWriter out = new StringWriter();
+        int exit = verifyCommand(out, "--topic", topic, "--group", "careless");
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("lost 10").contains("LOST p0 offsets 40..49 (10)");
     }
 
     @Test
@@ -142,6 +151,18 @@ class AuditVerificationTest {
             assertThat(h.pauseMs()).isNotNull().isBetween(0L, 30_000L);
         });
         assertThat(report.rebalances()).noneMatch(Rebalance::eager);   // cooperative-sticky is the worker's default
+
+        StringWriter out = new StringWriter();
+        assertThat(verifyCommand(out, "--topic", topic, "--group", group, "--format", "json")).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).path("lost").asLong(-1)).isZero();
+    }
+
+    private static int verifyCommand(StringWriter out, String... args) {
+        CommandLine cli = WorkerMain.commandLine();
+        cli.setOut(new PrintWriter(out));
+        List<String> all = new ArrayList<>(List.of("verify", "--bootstrap-servers", cluster.getBootstrapServers()));
+        all.addAll(List.of(args));
+        return cli.execute(all.toArray(String[]::new));
     }
 
     private static DeliveryReport verify(String topic, String group) {
