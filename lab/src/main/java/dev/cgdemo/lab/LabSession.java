@@ -1,0 +1,301 @@
+package dev.cgdemo.lab;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import dev.cgdemo.lab.LabSummary.StepOutcome;
+import dev.cgdemo.lab.accounting.DeliveryReport;
+import dev.cgdemo.lab.accounting.OffsetLedger;
+import dev.cgdemo.lab.broker.EmbeddedBroker;
+import dev.cgdemo.lab.fleet.ConsumerFleet;
+import dev.cgdemo.lab.fleet.ConsumerLaunch;
+import dev.cgdemo.lab.fleet.ConsumerProcess;
+import dev.cgdemo.lab.script.CommandParser;
+import dev.cgdemo.lab.script.LabCommand;
+import dev.cgdemo.lab.view.GroupDescriber;
+import dev.cgdemo.lab.view.GroupSnapshot;
+import dev.cgdemo.lab.view.GroupTable;
+import dev.cgdemo.lab.view.GroupWatcher;
+import dev.cgdemo.worker.produce.EventProducer;
+import dev.cgdemo.worker.produce.ProduceListener;
+import dev.cgdemo.worker.produce.ProducerSettings;
+import dev.cgdemo.worker.produce.WebEvent;
+
+/**
+ * One run of the lab: an embedded broker, the topic, a producer in this JVM, consumer processes, the
+ * live table, and either typed commands or a script. {@link #close()} (also from a shutdown hook)
+ * leaves no process and no data behind.
+ */
+final class LabSession implements AutoCloseable {
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+    private static final Duration TABLE_INTERVAL = Duration.ofSeconds(2);
+
+    private final LabSettings settings;
+    private final PrintStream out;
+    private final Instant labStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    private final OffsetLedger ledger = new OffsetLedger();
+    private final List<StepOutcome> steps = new ArrayList<>();
+    private EmbeddedBroker broker;
+    private Admin admin;
+    private EventProducer producer;
+    private ConsumerFleet fleet;
+    private ConsumerActivity activity;
+    private GroupWatcher watcher;
+    private ScheduledExecutorService tablePrinter;
+    private boolean closed;
+
+    LabSession(LabSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs the lab to the end; returns the process exit code (0 only when nothing was lost). */
+    int run(InputStream in) throws Exception {
+        start();
+        Optional<List<LabCommand>> script = settings.script();
+        if (script.isPresent()) {
+            for (LabCommand step : script.get()) {
+                if (!execute(step)) {
+                    break;
+                }
+            }
+        } else {
+            say(CommandParser.USAGE);
+            readCommands(in);
+        }
+        LabSummary summary = finish();
+        say(summary.render());
+        return summary.exitCode();
+    }
+
+    private void start() throws Exception {
+        broker = EmbeddedBroker.start(settings.broker());
+        String bootstrap = broker.bootstrapServers();
+        say("Kafka broker (KRaft, in this JVM) at " + bootstrap + "   data: " + broker.dataDir());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) 1)))
+                .all().get(60, TimeUnit.SECONDS);
+        say("topic " + settings.topic() + " with " + settings.partitions() + " partitions; group " + settings.group()
+                + ", protocol " + settings.protocol() + ", assignor "
+                + (settings.assignor() == null ? settings.protocol().defaultAssignor() : settings.assignor())
+                + (settings.staticMembership() ? ", static membership" : ""));
+
+        producer = new EventProducer(new ProducerSettings(bootstrap, settings.topic(), "lab-producer",
+                settings.ratePerSecond(), settings.keys(), OptionalLong.empty(), Map.of()), new ProduceListener() {
+            @Override
+            public void onFailed(WebEvent event, Exception error) {
+                say("producer: could not send " + event.userId() + ": " + error.getMessage());
+            }
+        });
+        producer.start();
+        say("producer: " + settings.ratePerSecond() + " events/s over " + settings.keys() + " user ids");
+
+        activity = new ConsumerActivity(ledger, labStart, this::say);
+        fleet = new ConsumerFleet(launch(bootstrap), activity, line -> {
+            if (settings.verbose()) {
+                say(line);
+            }
+        });
+        watcher = new GroupWatcher(new GroupDescriber(admin, settings.group(), settings.topic(), settings.partitions()),
+                WATCH_INTERVAL, (number, snapshot) -> say("rebalance #" + number + " settled: " + snapshot.ownershipText()));
+        for (int i = 0; i < settings.consumers(); i++) {
+            ConsumerProcess started = fleet.add();
+            say("started " + started.id() + " (pid " + started.pid() + ")");
+        }
+        tablePrinter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "table");
+            thread.setDaemon(true);
+            return thread;
+        });
+        tablePrinter.scheduleWithFixedDelay(this::printTable, TABLE_INTERVAL.toMillis(), TABLE_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        recordOwnership("start");
+    }
+
+    private ConsumerLaunch launch(String bootstrap) {
+        List<String> options = new ArrayList<>(ConsumerLaunch.consumerOptions(bootstrap, settings.topic(), settings.group(),
+                settings.protocol().kafkaName(), settings.assignor(), settings.staticMembership(), settings.consumerProperties()));
+        if (settings.processingDelayMs() > 0) {
+            options.addAll(List.of("--processing-delay-ms", String.valueOf(settings.processingDelayMs())));
+        }
+        return ConsumerLaunch.fromThisJvm(settings.consumerJavaOptions(), options);
+    }
+
+    private void readCommands(InputStream in) throws IOException, InterruptedException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            LabCommand command;
+            try {
+                command = CommandParser.parse(line);
+            } catch (IllegalArgumentException e) {
+                say(e.getMessage());
+                continue;
+            }
+            if (!execute(command)) {
+                return;
+            }
+        }
+    }
+
+    /** @return false when the lab should stop */
+    private boolean execute(LabCommand command) throws InterruptedException {
+        say("> " + command.text());
+        if (command instanceof LabCommand.Wait wait) {
+            Thread.sleep(wait.duration().toMillis()); // the step itself is "let time pass"
+        } else if (command instanceof LabCommand.Kill kill) {
+            if (!signal(kill.consumer(), false)) {
+                return true;
+            }
+        } else if (command instanceof LabCommand.Crash crash) {
+            if (!signal(crash.consumer(), true)) {
+                return true;
+            }
+        } else if (command instanceof LabCommand.Add) {
+            ConsumerProcess added = fleet.add();
+            say("started " + added.id() + " (pid " + added.pid() + ")");
+        } else if (command instanceof LabCommand.Status) {
+            printStatus();
+            return true;
+        } else if (command instanceof LabCommand.Help) {
+            say(CommandParser.USAGE);
+            return true;
+        } else if (command instanceof LabCommand.Quit) {
+            return false;
+        }
+        recordOwnership(command.text());
+        return true;
+    }
+
+    private boolean signal(int number, boolean crash) {
+        Optional<ConsumerProcess> target = fleet.get(number).filter(ConsumerProcess::isAlive);
+        if (target.isEmpty()) {
+            say("no running consumer-" + number + "; running: " + fleet.aliveIds());
+            return false;
+        }
+        ConsumerProcess process = target.get();
+        if (crash) {
+            process.crash();
+            say("sent SIGKILL to " + process.id() + ": its partitions move after the session timeout");
+        } else {
+            process.terminate();
+            say("sent SIGTERM to " + process.id() + ": it commits, leaves the group and exits");
+        }
+        try {
+            if (process.awaitExit(settings.settleTimeout())) {
+                say(process.id() + " exited with " + process.exitCode().orElse(-1));
+            } else {
+                say(process.id() + " has not exited after " + settings.settleTimeout().toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    /** Waits until the group has settled with the running consumers, then remembers who owns what. */
+    private void recordOwnership(String afterCommand) throws InterruptedException {
+        Optional<GroupSnapshot> settled = watcher.awaitSettled(fleet::aliveIds, settings.settleTimeout());
+        GroupSnapshot snapshot = settled.isPresent() ? settled.get() : watcher.describeNow();
+        String ownership = snapshot.ownershipText();
+        synchronized (steps) {
+            steps.add(new StepOutcome(afterCommand, ownership, settled.isPresent()));
+        }
+        say("after '" + afterCommand + "': " + (settled.isPresent() ? "" : "(not settled) ") + ownership);
+    }
+
+    private void printTable() {
+        watcher.latest().ifPresent(snapshot -> say(GroupTable.render(settings.group(), settings.topic(), snapshot)
+                + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), ledger.consumed(),
+                fleet.aliveIds())));
+    }
+
+    private void printStatus() {
+        printTable();
+        for (ConsumerProcess process : fleet.all()) {
+            String state = process.isAlive() ? "running" : "exited with " + process.exitCode().orElse(-1);
+            say(String.format("  %-12s pid %-7d %-16s owns %s", process.id(), process.pid(), state,
+                    activity.ownedByConsumer().getOrDefault(process.id(), new java.util.TreeSet<>())));
+        }
+        say("  rebalances seen: " + watcher.rebalances());
+    }
+
+    /** Stops the producer, lets the consumers drain, stops them cleanly and accounts for every record. */
+    private LabSummary finish() throws Exception {
+        say("stopping the producer and letting the consumers catch up ...");
+        producer.close();
+        Map<Integer, Long> ends = watcher.endOffsets();
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        while (!ledger.coversAll(ends) && !fleet.aliveIds().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200); // polling the ledger, which the consumers' reader threads fill
+        }
+        if (fleet.aliveIds().isEmpty() && !ledger.coversAll(ends)) {
+            say("no consumer is running to read the rest");
+        }
+        say("stopping the consumers (SIGTERM) ...");
+        fleet.stopAll();
+        DeliveryReport delivery = ledger.reconcile(ends);
+        List<StepOutcome> stepsSoFar;
+        synchronized (steps) {
+            stepsSoFar = List.copyOf(steps);
+        }
+        return new LabSummary(stepsSoFar, watcher.rebalances(), activity.revocations(), activity.losses(),
+                producer.acknowledged(), delivery, activity.timeToFirstRecord());
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** Stops everything in reverse order of start; safe to call twice and from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (tablePrinter != null) {
+            tablePrinter.shutdownNow();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (fleet != null) {
+            fleet.stopAll();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
