@@ -6,6 +6,9 @@ import dev.cgdemo.lab.bench.BenchSettings;
 import dev.cgdemo.lab.bench.BenchTable;
 import dev.cgdemo.lab.bench.RebalanceScenario;
 import dev.cgdemo.lab.bench.ScenarioResult;
+import dev.cgdemo.lab.bench.ThroughputBench;
+import dev.cgdemo.lab.bench.ThroughputFigure;
+import dev.cgdemo.lab.bench.ThroughputTable;
 import dev.cgdemo.lab.broker.BrokerSettings;
 import dev.cgdemo.lab.broker.EmbeddedBroker;
 import dev.cgdemo.lab.broker.HostPort;
@@ -74,6 +77,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest wait for the group to settle after an event, 1-600 (env CGDEMO_LAB_SETTLE_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}).")
     int settleTimeoutSeconds;
 
+    @Option(names = "--throughput", defaultValue = "${env:CGDEMO_BENCH_THROUGHPUT:-false}",
+            description = "Instead of rebalances: the worker's producer and consumer (audit off and on) against Kafka's "
+                    + "ProducerPerformance and ConsumerPerformance, same records, same broker (env CGDEMO_BENCH_THROUGHPUT).")
+    boolean throughput;
+
+    @Option(names = "--records", defaultValue = "${env:CGDEMO_BENCH_RECORDS:-500000}",
+            description = "Records per client with --throughput, 1000-100000000 (env CGDEMO_BENCH_RECORDS, default ${DEFAULT-VALUE}).")
+    long records;
+
     @Option(names = "--consumer-java-options", defaultValue = "${env:CGDEMO_LAB_CONSUMER_JAVA_OPTIONS:-" + LabMain.DEFAULT_CONSUMER_JAVA_OPTIONS + "}",
             description = "JVM options of each consumer process (env CGDEMO_LAB_CONSUMER_JAVA_OPTIONS, default ${DEFAULT-VALUE}).")
     String consumerJavaOptions;
@@ -82,6 +94,17 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchSettings settings = settings();
         PrintStream progress = System.err;
+        if (throughput) {
+            requireRange("--records", records, 1000, 100_000_000);
+            try (EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings(settings));
+                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                List<ThroughputFigure> figures = new ThroughputBench(broker.bootstrapServers(), admin, records,
+                        settings.partitions(), progress).run();
+                spec.commandLine().getOut().print(new ThroughputTable().render(figures));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
         List<BenchRow> rows = new ArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings(settings));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
