@@ -11,6 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import dev.cgdemo.worker.consume.InvalidSettingException;
 
 import dev.cgdemo.worker.audit.AuditPublisher;
 import java.util.List;
@@ -33,6 +36,8 @@ import java.util.concurrent.Callable;
                 "  # the KIP-848 protocol with a broker-side assignor, machine-readable output",
                 "  cgdemo-worker consume --protocol consumer --assignor range --events json --http-port 0"})
 public final class ConsumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
     @Mixin
     CommonOptions common;
     @Mixin
@@ -54,7 +59,13 @@ public final class ConsumeCommand implements Callable<Integer> {
         MemberListener metrics = new MemberMetrics(registry);
         MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
                 .orElse(MemberListener.all(printer, metrics));
-        GroupMember member = new GroupMember(settings, listener, registry);
+        GroupMember member;
+        try {
+            member = new GroupMember(settings, listener, registry);
+        } catch (InvalidSettingException e) {
+            publisher.ifPresent(AuditPublisher::close);
+            throw BadOption.of(spec, e);
+        }
         publisher.ifPresent(p -> p.attach(member));
         try {
             return Members.runUntilStopped(List.of(member), common, registry);

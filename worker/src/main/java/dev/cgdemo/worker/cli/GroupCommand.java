@@ -2,6 +2,7 @@ package dev.cgdemo.worker.cli;
 
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupMember;
+import dev.cgdemo.worker.consume.InvalidSettingException;
 import dev.cgdemo.worker.consume.MemberListener;
 import dev.cgdemo.worker.events.Ansi;
 import dev.cgdemo.worker.events.JsonMemberEvents;
@@ -67,7 +68,13 @@ public final class GroupCommand implements Callable<Integer> {
                     : new TextMemberEvents(System.out, terminal ? Ansi.forIndex(i - 1) : Ansi.none(), output.logRecords);
             MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
                     .orElse(MemberListener.all(printer, metrics));
-            GroupMember member = new GroupMember(settings, listener, registry);
+            GroupMember member;
+            try {
+                member = new GroupMember(settings, listener, registry);
+            } catch (InvalidSettingException e) {
+                publisher.ifPresent(AuditPublisher::close);
+                throw BadOption.of(spec, e);
+            }
             publisher.ifPresent(p -> p.attach(member));
             members.add(member);
         }
