@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code java -jar cgdemo-lab.jar}: Kafka consumer-group rebalancing on one machine, no Docker, no cluster.
  */
 @Command(name = "cgdemo-lab", mixinStandardHelpOptions = true, version = "cgdemo-lab 0.1.0",
-        subcommands = BrokerCommand.class,
+        subcommands = {BrokerCommand.class, BenchCommand.class},
         description = {
                 "Starts a real single-node Kafka broker inside this JVM, creates a topic, produces web events keyed",
                 "by user id and starts N consumers of one group, each its own OS process. Every 2 s it prints who",

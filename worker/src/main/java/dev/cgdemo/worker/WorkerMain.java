@@ -4,6 +4,7 @@ import dev.cgdemo.worker.cli.ConsumeCommand;
 import dev.cgdemo.worker.cli.GroupCommand;
 import dev.cgdemo.worker.cli.ProduceCommand;
 import dev.cgdemo.worker.cli.ShortErrors;
+import dev.cgdemo.worker.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,10 +12,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cgdemo-worker produce | consume | group}: the worker behind the lab, the operator's pods and the tests.
+ * {@code cgdemo-worker produce | consume | group | verify}: the worker behind the lab, the operator's pods and the tests.
  */
 @Command(name = "cgdemo-worker", mixinStandardHelpOptions = true, version = "cgdemo-worker 0.1.0",
-        subcommands = {ProduceCommand.class, ConsumeCommand.class, GroupCommand.class},
+        subcommands = {ProduceCommand.class, ConsumeCommand.class, GroupCommand.class, VerifyCommand.class},
         description = {
                 "Watch Kafka consumer-group rebalancing: a keyed producer of web events, and consumers that show "
                         + "which partitions they own and every record they process.",
@@ -34,7 +35,7 @@ public final class WorkerMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose produce, consume or group");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose produce, consume, group or verify");
     }
 
     /** The configured command line (also used by tests to run commands in-process). */

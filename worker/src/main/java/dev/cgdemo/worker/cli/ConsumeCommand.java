@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import dev.cgdemo.worker.consume.InvalidSettingException;
 
+import dev.cgdemo.worker.audit.AuditPublisher;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "consume", sortOptions = false, mixinStandardHelpOptions = true,
@@ -42,6 +44,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     ConsumeOptions consume;
     @Mixin
     OutputOptions output;
+    @Mixin
+    AuditOptions audit;
 
     @Override
     public Integer call() throws Exception {
@@ -51,12 +55,22 @@ public final class ConsumeCommand implements Callable<Integer> {
         MemberListener printer = output.format == OutputOptions.Format.JSON
                 ? new JsonMemberEvents(System.out, settings)
                 : new TextMemberEvents(System.out, Ansi.none(), output.logRecords);
+        Optional<AuditPublisher> publisher = audit.publisher(common, settings.groupId());
+        MemberListener metrics = new MemberMetrics(registry);
+        MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
+                .orElse(MemberListener.all(printer, metrics));
         GroupMember member;
         try {
-            member = new GroupMember(settings, MemberListener.all(printer, new MemberMetrics(registry)), registry);
+            member = new GroupMember(settings, listener, registry);
         } catch (InvalidSettingException e) {
+            publisher.ifPresent(AuditPublisher::close);
             throw BadOption.of(spec, e);
         }
-        return Members.runUntilStopped(List.of(member), common, registry);
+        publisher.ifPresent(p -> p.attach(member));
+        try {
+            return Members.runUntilStopped(List.of(member), common, registry);
+        } finally {
+            publisher.ifPresent(AuditPublisher::close);
+        }
     }
 }

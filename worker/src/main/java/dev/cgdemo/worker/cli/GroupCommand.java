@@ -17,7 +17,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.cgdemo.worker.audit.AuditPublisher;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -43,6 +45,8 @@ public final class GroupCommand implements Callable<Integer> {
     ConsumeOptions consume;
     @Mixin
     OutputOptions output;
+    @Mixin
+    AuditOptions audit;
 
     @Override
     public Integer call() throws Exception {
@@ -56,17 +60,28 @@ public final class GroupCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         String prefix = consume.idOrHostname();
         List<GroupMember> members = new ArrayList<>();
+        Optional<AuditPublisher> publisher = audit.publisher(common, consume.groupId);
         for (int i = 1; i <= consumers; i++) {
             ConsumerSettings settings = consume.settings(common, prefix + "-" + i);
             MemberListener printer = output.format == OutputOptions.Format.JSON
                     ? new JsonMemberEvents(System.out, settings)
                     : new TextMemberEvents(System.out, terminal ? Ansi.forIndex(i - 1) : Ansi.none(), output.logRecords);
+            MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
+                    .orElse(MemberListener.all(printer, metrics));
+            GroupMember member;
             try {
-                members.add(new GroupMember(settings, MemberListener.all(printer, metrics), registry));
+                member = new GroupMember(settings, listener, registry);
             } catch (InvalidSettingException e) {
+                publisher.ifPresent(AuditPublisher::close);
                 throw BadOption.of(spec, e);
             }
+            publisher.ifPresent(p -> p.attach(member));
+            members.add(member);
         }
-        return Members.runUntilStopped(members, common, registry);
+        try {
+            return Members.runUntilStopped(members, common, registry);
+        } finally {
+            publisher.ifPresent(AuditPublisher::close);
+        }
     }
 }

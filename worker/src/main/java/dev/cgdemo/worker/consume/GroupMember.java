@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -71,6 +72,7 @@ public final class GroupMember implements AutoCloseable {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Set<TopicPartition> owned = Set.of();
     private volatile boolean joined;
+    private volatile int generation = -1;
     private volatile Throwable failure;
 
     /** Offsets processed but not yet committed; poll thread only. */
@@ -116,6 +118,14 @@ public final class GroupMember implements AutoCloseable {
     /** The partitions this member owns now. */
     public Set<TopicPartition> assignment() {
         return owned;
+    }
+
+    /**
+     * The generation (classic protocol) or member epoch (consumer protocol) of the last rebalance this member
+     * took part in; -1 before it joined. Kept current from the poll thread, so listeners read the new one.
+     */
+    public int generation() {
+        return generation;
     }
 
     /** True once the member is in the group: it has a generation, or received its first (possibly empty) assignment. */
@@ -246,6 +256,7 @@ public final class GroupMember implements AutoCloseable {
     }
 
     private void process(ConsumerRecords<String, String> records) {
+        Instant startedAt = Instant.now();
         List<ProcessedRecord> done = new ArrayList<>(records.count());
         Map<TopicPartition, long[]> ranges = new TreeMap<>(
                 (a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
@@ -273,7 +284,7 @@ public final class GroupMember implements AutoCloseable {
         }
         List<PartitionBatch> summary = new ArrayList<>();
         ranges.forEach((tp, r) -> summary.add(new PartitionBatch(tp.topic(), tp.partition(), r[0], r[1], (int) r[2])));
-        listener.onProcessed(settings.consumerId(), new ProcessedBatch(done, summary));
+        listener.onProcessed(settings.consumerId(), new ProcessedBatch(done, summary, generation, startedAt, Instant.now()));
     }
 
     /** Commits the pending offsets of {@code partitions} synchronously; failures are reported and kept pending. */
@@ -333,6 +344,7 @@ public final class GroupMember implements AutoCloseable {
     private final class Rebalances implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            generation = consumer.groupMetadata().generationId();
             if (partitions.isEmpty()) {
                 return;
             }
@@ -346,6 +358,7 @@ public final class GroupMember implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            generation = consumer.groupMetadata().generationId();
             if (partitions.isEmpty()) {
                 return;
             }
@@ -358,6 +371,7 @@ public final class GroupMember implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            generation = consumer.groupMetadata().generationId();
             Set<TopicPartition> now = new HashSet<>(owned);
             now.addAll(partitions);
             owned = Set.copyOf(now);

@@ -1,0 +1,164 @@
+package dev.cgdemo.lab;
+
+import dev.cgdemo.lab.bench.BenchProtocol;
+import dev.cgdemo.lab.bench.BenchRow;
+import dev.cgdemo.lab.bench.BenchSettings;
+import dev.cgdemo.lab.bench.BenchTable;
+import dev.cgdemo.lab.bench.RebalanceScenario;
+import dev.cgdemo.lab.bench.ScenarioResult;
+import dev.cgdemo.lab.bench.ThroughputBench;
+import dev.cgdemo.lab.bench.ThroughputFigure;
+import dev.cgdemo.lab.bench.ThroughputTable;
+import dev.cgdemo.lab.broker.BrokerSettings;
+import dev.cgdemo.lab.broker.EmbeddedBroker;
+import dev.cgdemo.lab.broker.HostPort;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cgdemo-lab bench}: the same rebalance scenario for each protocol on one embedded broker, as a table. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs one scenario per rebalance protocol on one embedded broker: N consumer processes (audit on) and a",
+                "producer; once the group settles, a clean stop (SIGTERM), a crash (SIGKILL) and a new member, each",
+                "followed by a steady spell. Then the verifier reads each group's audit and the bench prints a markdown",
+                "table: rebalances, pause p50/max per kind of event, group-wide stop, duplicates, lost.",
+                "Progress goes to stderr, the table to stdout. Exit code 1 if any protocol lost a record."},
+        footer = {"", "Example: java -jar cgdemo-lab.jar bench --protocols eager,cooperative,static,consumer"})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--protocols", paramLabel = "NAME[,NAME...]", split = ",",
+            defaultValue = "${env:CGDEMO_BENCH_PROTOCOLS:-eager,cooperative,static,consumer}",
+            description = "Set-ups to compare: eager (classic + range), cooperative (classic + cooperative-sticky), "
+                    + "static (cooperative + static membership), consumer (KIP-848) (env CGDEMO_BENCH_PROTOCOLS, default ${DEFAULT-VALUE}).")
+    List<String> protocols;
+
+    @Option(names = "--consumers", defaultValue = "${env:CGDEMO_CONSUMERS:-3}",
+            description = "Consumer processes at the start, 2-20 (env CGDEMO_CONSUMERS, default ${DEFAULT-VALUE}).")
+    int consumers;
+
+    @Option(names = "--partitions", defaultValue = "${env:CGDEMO_PARTITIONS:-6}",
+            description = "Partitions of each scenario's topic, 1-1000 (env CGDEMO_PARTITIONS, default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--rate", defaultValue = "${env:CGDEMO_RATE:-500}",
+            description = "Records produced per second, > 0 (env CGDEMO_RATE, default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--keys", defaultValue = "${env:CGDEMO_KEYS:-1000}",
+            description = "Distinct record keys, >= 1 (env CGDEMO_KEYS, default ${DEFAULT-VALUE}).")
+    int keys;
+
+    @Option(names = "--session-timeout-ms", defaultValue = "${env:CGDEMO_BENCH_SESSION_TIMEOUT_MS:-3000}",
+            description = "Session timeout for every protocol, 1000-60000: the classic client's session.timeout.ms and "
+                    + "the broker's group.consumer.session.timeout.ms (env CGDEMO_BENCH_SESSION_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
+    long sessionTimeoutMs;
+
+    @Option(names = "--steady-seconds", defaultValue = "${env:CGDEMO_BENCH_STEADY_SECONDS:-6}",
+            description = "Undisturbed seconds after each settle, 4-600; must exceed the verifier's 3 s rebalance gap "
+                    + "(env CGDEMO_BENCH_STEADY_SECONDS, default ${DEFAULT-VALUE}).")
+    int steadySeconds;
+
+    @Option(names = "--settle-timeout-seconds", defaultValue = "${env:CGDEMO_LAB_SETTLE_TIMEOUT_SECONDS:-90}",
+            description = "Longest wait for the group to settle after an event, 1-600 (env CGDEMO_LAB_SETTLE_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}).")
+    int settleTimeoutSeconds;
+
+    @Option(names = "--throughput", defaultValue = "${env:CGDEMO_BENCH_THROUGHPUT:-false}",
+            description = "Instead of rebalances: the worker's producer and consumer (audit off and on) against Kafka's "
+                    + "ProducerPerformance and ConsumerPerformance, same records, same broker (env CGDEMO_BENCH_THROUGHPUT).")
+    boolean throughput;
+
+    @Option(names = "--records", defaultValue = "${env:CGDEMO_BENCH_RECORDS:-500000}",
+            description = "Records per client with --throughput, 1000-100000000 (env CGDEMO_BENCH_RECORDS, default ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--consumer-java-options", defaultValue = "${env:CGDEMO_LAB_CONSUMER_JAVA_OPTIONS:-" + LabMain.DEFAULT_CONSUMER_JAVA_OPTIONS + "}",
+            description = "JVM options of each consumer process (env CGDEMO_LAB_CONSUMER_JAVA_OPTIONS, default ${DEFAULT-VALUE}).")
+    String consumerJavaOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchSettings settings = settings();
+        PrintStream progress = System.err;
+        if (throughput) {
+            requireRange("--records", records, 1000, 100_000_000);
+            try (EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings(settings));
+                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                List<ThroughputFigure> figures = new ThroughputBench(broker.bootstrapServers(), admin, records,
+                        settings.partitions(), progress).run();
+                spec.commandLine().getOut().print(new ThroughputTable().render(figures));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings(settings));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            progress.println("broker ready at " + broker.bootstrapServers());
+            RebalanceScenario scenario = new RebalanceScenario(settings, broker.bootstrapServers(), admin, progress);
+            for (BenchProtocol protocol : settings.protocols()) {
+                ScenarioResult result = scenario.run(protocol);
+                rows.add(BenchRow.of(result));
+            }
+        }
+        spec.commandLine().getOut().print(new BenchTable().render(settings, rows));
+        spec.commandLine().getOut().flush();
+        return rows.stream().anyMatch(row -> row.lost() > 0) ? 1 : 0;
+    }
+
+    BenchSettings settings() {
+        List<BenchProtocol> chosen = new ArrayList<>();
+        for (String name : protocols) {
+            try {
+                chosen.add(BenchProtocol.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw invalid("--protocols", e.getMessage());
+            }
+        }
+        requireRange("--consumers", consumers, 2, 20);
+        requireRange("--partitions", partitions, 1, 1000);
+        requireRange("--keys", keys, 1, Integer.MAX_VALUE);
+        requireRange("--session-timeout-ms", sessionTimeoutMs, 1000, 60000);
+        requireRange("--steady-seconds", steadySeconds, 4, 600);
+        requireRange("--settle-timeout-seconds", settleTimeoutSeconds, 1, 600);
+        if (!(rate > 0)) {
+            throw invalid("--rate", rate + " is not allowed; allowed: more than 0");
+        }
+        List<String> javaOptions = Arrays.stream(consumerJavaOptions.trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
+        return new BenchSettings(consumers, partitions, rate, keys, Duration.ofMillis(sessionTimeoutMs),
+                Duration.ofSeconds(steadySeconds), Duration.ofSeconds(settleTimeoutSeconds), chosen, javaOptions);
+    }
+
+    /** The lab's broker, with session timeouts allowed (and, for KIP-848, set) as low as the bench asks. */
+    static BrokerSettings brokerSettings(BenchSettings settings) {
+        String session = Long.toString(settings.sessionTimeout().toMillis());
+        return new BrokerSettings(new HostPort("127.0.0.1", 0), null, Map.of(
+                "group.min.session.timeout.ms", "1000",
+                "group.consumer.min.session.timeout.ms", "1000",
+                "group.consumer.session.timeout.ms", session));
+    }
+
+    private void requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw invalid(option, value + " is out of range; allowed: " + min + " to " + max);
+        }
+    }
+
+    private ParameterException invalid(String option, String reason) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason);
+    }
+}

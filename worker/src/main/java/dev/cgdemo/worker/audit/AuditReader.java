@@ -1,0 +1,99 @@
+package dev.cgdemo.worker.audit;
+
+import dev.cgdemo.worker.verify.AssignmentChange;
+import dev.cgdemo.worker.verify.AuditLog;
+import dev.cgdemo.worker.verify.ProcessedRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads {@code <topic>.audit} from its beginning up to its current end into the verifier's input. */
+public final class AuditReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditReader.class);
+
+    private final String bootstrapServers;
+    private final Map<String, String> kafkaProperties;
+    private final AuditJson json = new AuditJson();
+
+    public AuditReader(String bootstrapServers, Map<String, String> kafkaProperties) {
+        this.bootstrapServers = bootstrapServers;
+        this.kafkaProperties = Map.copyOf(kafkaProperties);
+    }
+
+    /**
+     * The audit of {@code group} on {@code topic}.
+     *
+     * @throws IllegalStateException when the audit topic does not exist or cannot be read to its end in {@code timeout}
+     */
+    public AuditLog read(String topic, String group, Duration timeout) {
+        String auditTopic = AuditTopic.of(topic);
+        List<ProcessedRange> batches = new ArrayList<>();
+        List<AssignmentChange> changes = new ArrayList<>();
+        long skipped = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(auditTopic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("no audit topic " + auditTopic
+                        + ": were the consumers started with --audit (CGDEMO_AUDIT=true)?");
+            }
+            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!reachedEnd(consumer, ends)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + auditTopic + " to its end in " + timeout.toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    AuditEntry entry;
+                    try {
+                        entry = json.read(record.value());
+                    } catch (IllegalArgumentException e) {
+                        skipped++;
+                        continue;
+                    }
+                    if (!topic.equals(entry.topic()) || !group.equals(entry.group())) {
+                        continue;
+                    }
+                    if (entry.isBatch()) {
+                        batches.add(entry.toRange());
+                    } else {
+                        changes.add(entry.toChange());
+                    }
+                }
+            }
+        }
+        if (skipped > 0) {
+            LOG.warn("skipped {} records of {} that are not audit entries", skipped, auditTopic);
+        }
+        return new AuditLog(batches, changes);
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>(kafkaProperties);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "4194304");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cgdemo.worker.cli;
+
+import dev.cgdemo.worker.audit.AuditPublisher;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Whether members publish what they process to the audit topic that {@code cgdemo-worker verify} reads. */
+public final class AuditOptions {
+
+    @Option(names = "--audit", negatable = true, arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:CGDEMO_AUDIT:-true}",
+            description = "Publish one audit entry per poll and partition (offsets, member, generation, times) and one "
+                    + "per rebalance callback to <topic>.audit, created if missing; 'cgdemo-worker verify' proves from it "
+                    + "that nothing was lost. --no-audit turns it off (env CGDEMO_AUDIT; default: ${DEFAULT-VALUE}).")
+    boolean enabled;
+
+    /** A publisher for the members of {@code group} on {@code common}'s topic, unless the audit is off. */
+    Optional<AuditPublisher> publisher(CommonOptions common, String group) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditPublisher(common.bootstrapServers, common.topic, group, common.kafkaProperties()));
+    }
+
+}

@@ -1,0 +1,72 @@
+package dev.cgdemo.worker.verify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The offsets of one partition processed so far, as disjoint pieces that remember who processed them
+ * first and when, so a later batch can be told which of its offsets are repeats and of whose work.
+ */
+final class ProcessedOffsets {
+
+    /** A run of offsets first processed by {@code member}, finished at {@code processedAt}. */
+    record Piece(OffsetRange offsets, String member, Instant processedAt) {
+    }
+
+    private final TreeMap<Long, Piece> piecesByFirst = new TreeMap<>();
+    private long size;
+
+    /** The already processed pieces that overlap {@code range}, clipped to it, in offset order. */
+    List<Piece> overlaps(OffsetRange range) {
+        List<Piece> result = new ArrayList<>();
+        Map.Entry<Long, Piece> before = piecesByFirst.floorEntry(range.first());
+        Long from = before != null && before.getValue().offsets().last() >= range.first() ? before.getKey() : range.first();
+        for (Piece piece : piecesByFirst.subMap(from, true, range.last(), true).values()) {
+            long first = Math.max(piece.offsets().first(), range.first());
+            long last = Math.min(piece.offsets().last(), range.last());
+            if (first <= last) {
+                result.add(new Piece(new OffsetRange(first, last), piece.member(), piece.processedAt()));
+            }
+        }
+        return result;
+    }
+
+    /** Records {@code range} as processed by {@code member}; offsets already known keep their first processor. */
+    void add(OffsetRange range, String member, Instant processedAt) {
+        for (OffsetRange gap : gaps(range.first(), range.last() + 1)) {
+            piecesByFirst.put(gap.first(), new Piece(gap, member, processedAt));
+            size += gap.size();
+        }
+    }
+
+    /** The offsets in {@code [from, toExclusive)} nobody processed, as ranges in offset order. */
+    List<OffsetRange> gaps(long from, long toExclusive) {
+        List<OffsetRange> result = new ArrayList<>();
+        if (toExclusive <= from) {
+            return result;
+        }
+        long next = from;
+        Map.Entry<Long, Piece> before = piecesByFirst.floorEntry(from);
+        if (before != null && before.getValue().offsets().last() >= from) {
+            next = before.getValue().offsets().last() + 1;
+        }
+        for (Piece piece : piecesByFirst.subMap(from, false, toExclusive, false).values()) {
+            if (piece.offsets().first() > next) {
+                result.add(new OffsetRange(next, piece.offsets().first() - 1));
+            }
+            next = Math.max(next, piece.offsets().last() + 1);
+        }
+        if (next < toExclusive) {
+            result.add(new OffsetRange(next, toExclusive - 1));
+        }
+        return result;
+    }
+
+    /** How many distinct offsets were processed. */
+    long size() {
+        return size;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cgdemo.worker.audit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** A Java main class run as a child process with the test's class path; its stdout lines are kept. */
+final class MemberProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    MemberProcess(Class<?> main, String name, String... args) throws IOException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        File log = new File("target/" + name + ".stderr.log");
+        process = new ProcessBuilder(command).redirectError(log).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 java.io.PrintWriter copy = new java.io.PrintWriter(new File("target/" + name + ".stdout.log"), StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                    copy.println(java.time.LocalTime.now().toString() + " " + line);
+                    copy.flush();
+                }
+            } catch (IOException e) {
+                // the process died; its lines so far stay
+            }
+        }, "stdout-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** How many lines so far match. */
+    long count(Predicate<String> matching) {
+        return lines.stream().filter(matching).count();
+    }
+
+    void awaitLine(Predicate<String> matching, Duration timeout) {
+        await().atMost(timeout).until(() -> lines.stream().anyMatch(matching));
+    }
+
+    void awaitLines(Predicate<String> matching, long atLeast, Duration timeout) {
+        await().atMost(timeout).until(() -> count(matching) >= atLeast);
+    }
+
+    String lastLine() {
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no leave. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM: the member commits, leaves and exits. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
