@@ -18,6 +18,11 @@ public record ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch>
         partitions = List.copyOf(partitions);
     }
 
+    /** A batch without generation and timing (both unknown: -1 and the epoch), e.g. for printers' tests. */
+    public ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch> partitions) {
+        this(records, partitions, -1, Instant.EPOCH, Instant.EPOCH);
+    }
+
     public int count() {
         return records.size();
     }
