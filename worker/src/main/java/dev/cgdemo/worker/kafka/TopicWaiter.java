@@ -3,6 +3,7 @@ package dev.cgdemo.worker.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ public final class TopicWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(TopicWaiter.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String who;
     private final String bootstrapServers;
@@ -48,13 +49,22 @@ public final class TopicWaiter {
      */
     public Optional<Integer> await(CountDownLatch stop) throws InterruptedException {
         Duration backoff = FIRST_BACKOFF;
-        try (Admin admin = Admin.create(adminProperties())) {
+        Admin admin = Admin.create(adminProperties());
+        try {
             while (stop.getCount() > 0) {
                 String problem;
+                KafkaFuture<Map<String, TopicDescription>> answer = admin.describeTopics(List.of(topic)).allTopicNames();
+                long deadline = System.nanoTime() + ATTEMPT_TIMEOUT.toNanos();
+                while (!answer.isDone() && System.nanoTime() < deadline) {
+                    if (stop.await(100, TimeUnit.MILLISECONDS)) {
+                        return Optional.empty();
+                    }
+                }
                 try {
-                    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                            .get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-                    return Optional.of(description.partitions().size());
+                    if (!answer.isDone()) {
+                        throw new java.util.concurrent.TimeoutException();
+                    }
+                    return Optional.of(answer.get().get(topic).partitions().size());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                         problem = "topic '" + topic + "' does not exist on " + bootstrapServers + " yet";
@@ -73,6 +83,8 @@ public final class TopicWaiter {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
             return Optional.empty();
+        } finally {
+            admin.close(Duration.ofMillis(500)); // do not wait out a pending describe when stopping
         }
     }
 
