@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Set;
 
 /** The JOSDK operator with the ConsumerGroupDemo controller, wired to one Kubernetes client. */
 public final class CgdemoOperator implements AutoCloseable {
@@ -61,7 +62,7 @@ public final class CgdemoOperator implements AutoCloseable {
   }
 
   /** Bootstrap addresses that have an open Admin client (for tests of client sharing). */
-  public java.util.Set<String> openKafkaAddresses() {
+  public Set<String> openKafkaAddresses() {
     return adminClients.openAddresses();
   }
 
