@@ -26,8 +26,18 @@ public final class CgdemoOperator implements AutoCloseable {
     this.adminClients = adminClients;
   }
 
-  /** Registers the controller and starts it; the client stays open when the operator stops. */
+  /**
+   * Registers the controller and starts it; the client stays open when the operator stops. With
+   * leader election, losing the Lease ends the process (JOSDK's default): a restarted pod rejoins
+   * the election with fresh caches.
+   */
   public static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
+    return start(client, settings, registry, true);
+  }
+
+  /** As {@link #start(KubernetesClient, OperatorSettings, MeterRegistry)}; tests keep their JVM when leadership ends. */
+  static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
+      boolean exitOnLostLeadership) {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
     OperatorServices services = new OperatorServices(settings.defaults(), adminClients);
     Operator operator = new Operator(o -> {
@@ -38,7 +48,11 @@ public final class CgdemoOperator implements AutoCloseable {
           .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
           .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply());
       if (settings.leaderElection()) {
-        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(OperatorSettings.LEASE_NAME));
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(OperatorSettings.LEASE_NAME, null,
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+            null, null, exitOnLostLeadership));
       }
     });
     ConsumerGroupDemoReconciler reconciler =
