@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Set;
 
 /** The JOSDK operator with the ConsumerGroupDemo controller, wired to one Kubernetes client. */
 public final class CgdemoOperator implements AutoCloseable {
@@ -25,8 +26,18 @@ public final class CgdemoOperator implements AutoCloseable {
     this.adminClients = adminClients;
   }
 
-  /** Registers the controller and starts it; the client stays open when the operator stops. */
+  /**
+   * Registers the controller and starts it; the client stays open when the operator stops. With
+   * leader election, losing the Lease ends the process (JOSDK's default): a restarted pod rejoins
+   * the election with fresh caches.
+   */
   public static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
+    return start(client, settings, registry, true);
+  }
+
+  /** As {@link #start(KubernetesClient, OperatorSettings, MeterRegistry)}; tests keep their JVM when leadership ends. */
+  static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
+      boolean exitOnLostLeadership) {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
     OperatorServices services = new OperatorServices(settings.defaults(), adminClients);
     Operator operator = new Operator(o -> {
@@ -37,7 +48,11 @@ public final class CgdemoOperator implements AutoCloseable {
           .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
           .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply());
       if (settings.leaderElection()) {
-        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(OperatorSettings.LEASE_NAME));
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(OperatorSettings.LEASE_NAME, null,
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+            null, null, exitOnLostLeadership));
       }
     });
     ConsumerGroupDemoReconciler reconciler =
@@ -61,7 +76,7 @@ public final class CgdemoOperator implements AutoCloseable {
   }
 
   /** Bootstrap addresses that have an open Admin client (for tests of client sharing). */
-  public java.util.Set<String> openKafkaAddresses() {
+  public Set<String> openKafkaAddresses() {
     return adminClients.openAddresses();
   }
 

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
  * "" (core)           services                    get list watch create patch update delete
  * "" (core)           events                      create
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
+ * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
+ *                                                          authenticated user has this via system:basic-user)
  * </pre>
  * Pods are never read or written: consumer pods map to group members through their client id.
  */

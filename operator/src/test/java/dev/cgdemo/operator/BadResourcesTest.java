@@ -92,6 +92,13 @@ class BadResourcesTest {
       assertThat(admin.listTopics().names().get()).contains("good")
           .doesNotContain("bad-partitions", "bad-replicas", "unreachable", "too-many-replicas");
       assertThat(hasCondition(client, "good", "Ready", "True", "Reconciled")).isTrue();
+
+      // The Admin client of an address is closed once no resource names it any more.
+      assertThat(operator.openKafkaAddresses()).contains("127.0.0.1:1", cluster.getBootstrapServers());
+      Demos.demos(client).inNamespace(NAMESPACE).withName("unreachable").delete();
+      await().atMost(WAIT).until(() -> get(client, "unreachable") == null);
+      await().atMost(WAIT).until(() -> !operator.openKafkaAddresses().contains("127.0.0.1:1"));
+      assertThat(operator.openKafkaAddresses()).contains(cluster.getBootstrapServers());
     }
   }
 

@@ -9,6 +9,7 @@ import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.operator.spec.OperatorDefaults;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -65,10 +66,20 @@ final class Demos {
 
   /** Changes the spec as a user would with `kubectl edit` (the generation goes up on a real server). */
   static void editSpec(KubernetesClient client, String name, Consumer<ConsumerGroupDemoSpec> change) {
-    demos(client).inNamespace(NAMESPACE).withName(name).edit(d -> {
-      change.accept(d.getSpec());
-      return d;
-    });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        demos(client).inNamespace(NAMESPACE).withName(name).edit(d -> {
+          change.accept(d.getSpec());
+          return d;
+        });
+        return;
+      } catch (KubernetesClientException e) {
+        // The operator patched the status in between (optimistic locking): read again, as kubectl edit would.
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   static Optional<Condition> condition(ConsumerGroupDemo demo, String type) {
