@@ -28,7 +28,6 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
     private Instant firstRecord;
     private long revocations;
     private long losses;
-    private long shutdowns;
     private long unreadableLines;
 
     ConsumerActivity(OffsetLedger ledger, Instant labStart, Consumer<String> out) {
@@ -50,7 +49,6 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
             out.accept("[" + unreadable.consumerId() + "] unreadable event line: " + unreadable.line());
         } else if (event instanceof ShutdownComplete done) {
             synchronized (this) {
-                shutdowns++;
                 ownedByConsumer.remove(done.consumerId());
             }
             out.accept("[" + done.consumerId() + "] shut down cleanly");
@@ -117,9 +115,5 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
 
     synchronized long unreadableLines() {
         return unreadableLines;
-    }
-
-    synchronized long cleanShutdowns() {
-        return shutdowns;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -244,7 +245,7 @@ final class LabSession implements AutoCloseable {
         for (ConsumerProcess process : fleet.all()) {
             String state = process.isAlive() ? "running" : "exited with " + process.exitCode().orElse(-1);
             say(String.format("  %-12s pid %-7d %-16s owns %s", process.id(), process.pid(), state,
-                    activity.ownedByConsumer().getOrDefault(process.id(), new java.util.TreeSet<>())));
+                    activity.ownedByConsumer().getOrDefault(process.id(), new TreeSet<>())));
         }
         say("  rebalances seen: " + watcher.rebalances());
     }

@@ -83,12 +83,14 @@ public final class ConsumerProcess {
 
     /** SIGTERM: the worker commits, leaves the group and exits. */
     public void terminate() {
-        process.destroy();
+        // Through the handle: Process.destroy() also closes our end of the child's stdout, and the
+        // lines the worker prints while shutting down (last records, revoke, shutdown) would be lost.
+        process.toHandle().destroy();
     }
 
     /** SIGKILL: no commit, no leave; the group notices after the session timeout. */
     public void crash() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     /** Waits for the process to exit and its output to be read; false on timeout. */
