@@ -96,7 +96,8 @@ final class LabSession implements AutoCloseable {
     private void start() throws Exception {
         broker = EmbeddedBroker.start(settings.broker());
         String bootstrap = broker.bootstrapServers();
-        say("Kafka broker (KRaft, in this JVM) at " + bootstrap + "   data: " + broker.dataDir());
+        say(String.format("Kafka broker (KRaft, in this JVM) at %s, ready %.1f s after the lab started   data: %s",
+                bootstrap, Duration.between(labStart, Instant.now()).toMillis() / 1000.0, broker.dataDir()));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) 1)))
                 .all().get(60, TimeUnit.SECONDS);
