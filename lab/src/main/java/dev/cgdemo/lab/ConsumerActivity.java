@@ -28,7 +28,7 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
     private Instant firstRecord;
     private long revocations;
     private long losses;
-    private long shutdowns;
+    private long unreadableLines;
 
     ConsumerActivity(OffsetLedger ledger, Instant labStart, Consumer<String> out) {
         this.ledger = ledger;
@@ -42,9 +42,13 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
             onConsumed(consumed);
         } else if (event instanceof AssignmentChanged change) {
             onAssignmentChanged(change);
+        } else if (event instanceof ConsumerEvent.Unreadable unreadable) {
+            synchronized (this) {
+                unreadableLines++;
+            }
+            out.accept("[" + unreadable.consumerId() + "] unreadable event line: " + unreadable.line());
         } else if (event instanceof ShutdownComplete done) {
             synchronized (this) {
-                shutdowns++;
                 ownedByConsumer.remove(done.consumerId());
             }
             out.accept("[" + done.consumerId() + "] shut down cleanly");
@@ -109,7 +113,7 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
         return losses;
     }
 
-    synchronized long cleanShutdowns() {
-        return shutdowns;
+    synchronized long unreadableLines() {
+        return unreadableLines;
     }
 }

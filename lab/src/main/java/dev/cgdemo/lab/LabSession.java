@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +65,9 @@ final class LabSession implements AutoCloseable {
     private GroupWatcher watcher;
     private ScheduledExecutorService tablePrinter;
     private boolean closed;
+    /** Each consumer's stdout; deleted on close unless records were lost (then it is the evidence). */
+    private Path outputDir;
+    private boolean keepOutput;
 
     LabSession(LabSettings settings, PrintStream out) {
         this.settings = settings;
@@ -90,7 +96,8 @@ final class LabSession implements AutoCloseable {
     private void start() throws Exception {
         broker = EmbeddedBroker.start(settings.broker());
         String bootstrap = broker.bootstrapServers();
-        say("Kafka broker (KRaft, in this JVM) at " + bootstrap + "   data: " + broker.dataDir());
+        say(String.format("Kafka broker (KRaft, in this JVM) at %s, ready %.1f s after the lab started   data: %s",
+                bootstrap, Duration.between(labStart, Instant.now()).toMillis() / 1000.0, broker.dataDir()));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) 1)))
                 .all().get(60, TimeUnit.SECONDS);
@@ -110,11 +117,13 @@ final class LabSession implements AutoCloseable {
         say("producer: " + settings.ratePerSecond() + " events/s over " + settings.keys() + " user ids");
 
         activity = new ConsumerActivity(ledger, labStart, this::say);
+        outputDir = Files.createTempDirectory("cgdemo-lab-");
+        say("consumer output: " + outputDir + " (kept only if records are lost)");
         fleet = new ConsumerFleet(launch(bootstrap), activity, line -> {
             if (settings.verbose()) {
                 say(line);
             }
-        });
+        }, outputDir);
         watcher = new GroupWatcher(new GroupDescriber(admin, settings.group(), settings.topic(), settings.partitions()),
                 WATCH_INTERVAL, (number, snapshot) -> say("rebalance #" + number + " settled: " + snapshot.ownershipText()));
         for (int i = 0; i < settings.consumers(); i++) {
@@ -237,7 +246,7 @@ final class LabSession implements AutoCloseable {
         for (ConsumerProcess process : fleet.all()) {
             String state = process.isAlive() ? "running" : "exited with " + process.exitCode().orElse(-1);
             say(String.format("  %-12s pid %-7d %-16s owns %s", process.id(), process.pid(), state,
-                    activity.ownedByConsumer().getOrDefault(process.id(), new java.util.TreeSet<>())));
+                    activity.ownedByConsumer().getOrDefault(process.id(), new TreeSet<>())));
         }
         say("  rebalances seen: " + watcher.rebalances());
     }
@@ -257,12 +266,16 @@ final class LabSession implements AutoCloseable {
         say("stopping the consumers (SIGTERM) ...");
         fleet.stopAll();
         DeliveryReport delivery = ledger.reconcile(ends);
+        if (!delivery.nothingLost()) {
+            keepOutput = true;
+            say("records were lost; every consumer's output is kept in " + outputDir);
+        }
         List<StepOutcome> stepsSoFar;
         synchronized (steps) {
             stepsSoFar = List.copyOf(steps);
         }
         return new LabSummary(stepsSoFar, watcher.rebalances(), activity.revocations(), activity.losses(),
-                producer.acknowledged(), delivery, activity.timeToFirstRecord());
+                producer.acknowledged(), delivery, activity.timeToFirstRecord(), activity.unreadableLines());
     }
 
     private void say(String line) {
@@ -296,6 +309,9 @@ final class LabSession implements AutoCloseable {
         }
         if (broker != null) {
             broker.close();
+        }
+        if (outputDir != null && !keepOutput) {
+            EmbeddedBroker.deleteRecursively(outputDir);
         }
     }
 }

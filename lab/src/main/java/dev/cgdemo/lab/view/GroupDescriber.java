@@ -2,6 +2,7 @@ package dev.cgdemo.lab.view;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class GroupDescriber {
         return rows;
     }
 
-    private SortedSet<Integer> partitionsOfTopic(java.util.Collection<TopicPartition> partitions) {
+    private SortedSet<Integer> partitionsOfTopic(Collection<TopicPartition> partitions) {
         SortedSet<Integer> numbers = new TreeSet<>();
         partitions.stream().filter(tp -> tp.topic().equals(topic)).forEach(tp -> numbers.add(tp.partition()));
         return numbers;
