@@ -26,7 +26,14 @@ import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
 import io.kroxylicious.testing.kafka.junit5ext.KafkaClusterExtension;
+import dev.cgdemo.operator.http.HealthServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,6 +167,46 @@ class ChildrenReconcileTest {
     await().atMost(WAIT).until(() -> get(client, "keep-topic") == null && get(client, "drop-topic") == null);
     await().atMost(WAIT).until(() -> !topicNames().contains("drop-topic"));
     assertThat(topicNames()).contains("keep-topic");
+  }
+
+  @Test
+  void restartedOperatorCreatesNothingTwiceAndServesHealthAndMetrics() throws Exception {
+    create(client, demo("restart", 2, 2));
+    await().atMost(WAIT).until(() -> hasCondition(client, "restart", "Ready", "True", "Reconciled"));
+    Service service = client.services().inNamespace(NAMESPACE).withName("restart-consumer").get();
+    StatefulSet consumers = statefulSet("restart");
+    Deployment producer = client.apps().deployments().inNamespace(NAMESPACE).withName("restart-producer").get();
+    var topicId = topic("restart").topicId();
+
+    operator.close();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    operator = CgdemoOperator.start(client, Demos.mockServerSettings(cluster.getBootstrapServers()), registry);
+    // A change only the new operator can act on proves it has reconciled this resource.
+    editSpec(client, "restart", spec -> spec.getConsumers().setReplicas(3));
+    await().atMost(WAIT).until(() -> statefulSet("restart").getSpec().getReplicas() == 3);
+
+    assertThat(statefulSet("restart").getMetadata().getUid()).isEqualTo(consumers.getMetadata().getUid());
+    assertThat(client.services().inNamespace(NAMESPACE).withName("restart-consumer").get().getMetadata())
+        .satisfies(m -> assertThat(m.getResourceVersion()).isEqualTo(service.getMetadata().getResourceVersion()));
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("restart-producer").get().getMetadata())
+        .satisfies(m -> assertThat(m.getResourceVersion()).isEqualTo(producer.getMetadata().getResourceVersion()));
+    assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).list().getItems())
+        .filteredOn(s -> s.getMetadata().getName().startsWith("restart")).hasSize(1);
+    assertThat(topic("restart").topicId()).isEqualTo(topicId);
+
+    try (HealthServer health = HealthServer.start(0, operator::runtimeInfo, registry)) {
+      HttpClient http = HttpClient.newHttpClient();
+      await().atMost(WAIT).until(() -> httpGet(http, health, "/readyz").statusCode() == 200);
+      assertThat(httpGet(http, health, "/healthz").statusCode()).isEqualTo(200);
+      HttpResponse<String> metrics = httpGet(http, health, "/metrics");
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("reconciliations");
+    }
+  }
+
+  private static HttpResponse<String> httpGet(HttpClient http, HealthServer health, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static Set<String> topicNames() throws Exception {

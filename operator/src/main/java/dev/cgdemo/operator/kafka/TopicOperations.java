@@ -57,7 +57,7 @@ public final class TopicOperations {
         KafkaCalls.await(bootstrapServers, admin.createPartitions(
             Map.of(desired.name(), NewPartitions.increaseTo(desired.partitions()))).all());
       } catch (ApiException e) {
-        return unchanged(desired.name(), partitions, replicationFactor, rejected(e));
+        return unchanged(desired.name(), partitions, replicationFactor, rejected(desired.name(), e));
       }
       return new Result(new TopicState(desired.name(), desired.partitions(), replicationFactor, null), Change.GROWN);
     }
@@ -88,7 +88,7 @@ public final class TopicOperations {
     } catch (TopicExistsException e) {
       return ensure(desired); // created by someone else in between: judge what is there
     } catch (ApiException e) {
-      return new Result(new TopicState(desired.name(), 0, 0, rejected(e)), Change.NONE);
+      return new Result(new TopicState(desired.name(), 0, 0, rejected(desired.name(), e)), Change.NONE);
     }
     return new Result(new TopicState(desired.name(), desired.partitions(), desired.replicationFactor(), null), Change.CREATED);
   }
@@ -97,7 +97,8 @@ public final class TopicOperations {
     return new Result(new TopicState(name, partitions, replicationFactor, problem), Change.NONE);
   }
 
-  private static TopicProblem rejected(ApiException e) {
-    return new TopicProblem("TopicRejected", "Kafka refused the topic: " + e.getMessage());
+  private static TopicProblem rejected(String name, ApiException e) {
+    return new TopicProblem("TopicRejected", "Kafka refused topic " + name + ": " + e.getMessage()
+        + " Change spec.topic to what this cluster accepts.");
   }
 }

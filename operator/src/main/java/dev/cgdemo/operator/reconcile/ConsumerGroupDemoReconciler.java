@@ -2,6 +2,7 @@ package dev.cgdemo.operator.reconcile;
 
 import dev.cgdemo.operator.kafka.KafkaUnavailableException;
 import dev.cgdemo.operator.kafka.TopicDependent;
+import dev.cgdemo.operator.kafka.TopicExistsCondition;
 import dev.cgdemo.operator.kafka.TopicOperations;
 import dev.cgdemo.operator.kafka.TopicState;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 @ControllerConfiguration(name = ConsumerGroupDemoReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "topic", type = TopicDependent.class),
+    @Dependent(name = "topic", type = TopicDependent.class, readyPostcondition = TopicExistsCondition.class),
     @Dependent(name = "consumer-service", type = ConsumerServiceDependent.class),
     @Dependent(name = "consumers", type = ConsumerStatefulSetDependent.class, dependsOn = {"topic", "consumer-service"}),
     @Dependent(name = "producer", type = ProducerDeploymentDependent.class, dependsOn = "topic",

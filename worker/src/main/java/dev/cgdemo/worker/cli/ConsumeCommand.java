@@ -11,6 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import dev.cgdemo.worker.consume.InvalidSettingException;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +34,8 @@ import java.util.concurrent.Callable;
                 "  # the KIP-848 protocol with a broker-side assignor, machine-readable output",
                 "  cgdemo-worker consume --protocol consumer --assignor range --events json --http-port 0"})
 public final class ConsumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
     @Mixin
     CommonOptions common;
     @Mixin
@@ -46,7 +51,12 @@ public final class ConsumeCommand implements Callable<Integer> {
         MemberListener printer = output.format == OutputOptions.Format.JSON
                 ? new JsonMemberEvents(System.out, settings)
                 : new TextMemberEvents(System.out, Ansi.none(), output.logRecords);
-        GroupMember member = new GroupMember(settings, MemberListener.all(printer, new MemberMetrics(registry)), registry);
+        GroupMember member;
+        try {
+            member = new GroupMember(settings, MemberListener.all(printer, new MemberMetrics(registry)), registry);
+        } catch (InvalidSettingException e) {
+            throw BadOption.of(spec, e);
+        }
         return Members.runUntilStopped(List.of(member), common, registry);
     }
 }

@@ -6,7 +6,6 @@ import dev.cgdemo.worker.consume.InvalidSettingException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -53,7 +52,7 @@ public final class ConsumeOptions {
             return new ConsumerSettings(common.bootstrapServers, common.topic, groupId, id, protocol, assignor,
                     staticMembership, processingDelayMs, common.kafkaProperties());
         } catch (InvalidSettingException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--" + e.option() + "': " + e.reason());
+            throw BadOption.of(spec, e);
         }
     }
 

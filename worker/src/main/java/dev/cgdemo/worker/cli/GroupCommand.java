@@ -2,6 +2,7 @@ package dev.cgdemo.worker.cli;
 
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupMember;
+import dev.cgdemo.worker.consume.InvalidSettingException;
 import dev.cgdemo.worker.consume.MemberListener;
 import dev.cgdemo.worker.events.Ansi;
 import dev.cgdemo.worker.events.JsonMemberEvents;
@@ -60,7 +61,11 @@ public final class GroupCommand implements Callable<Integer> {
             MemberListener printer = output.format == OutputOptions.Format.JSON
                     ? new JsonMemberEvents(System.out, settings)
                     : new TextMemberEvents(System.out, terminal ? Ansi.forIndex(i - 1) : Ansi.none(), output.logRecords);
-            members.add(new GroupMember(settings, MemberListener.all(printer, metrics), registry));
+            try {
+                members.add(new GroupMember(settings, MemberListener.all(printer, metrics), registry));
+            } catch (InvalidSettingException e) {
+                throw BadOption.of(spec, e);
+            }
         }
         return Members.runUntilStopped(members, common, registry);
     }

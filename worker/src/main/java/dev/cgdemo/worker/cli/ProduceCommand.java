@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
@@ -73,7 +72,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     producerId == null || producerId.isBlank() ? Hostname.get() : producerId, rate, keys,
                     count == null ? OptionalLong.empty() : OptionalLong.of(count), common.kafkaProperties());
         } catch (InvalidSettingException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--" + e.option() + "': " + e.reason());
+            throw BadOption.of(spec, e);
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicBoolean started = new AtomicBoolean();
@@ -81,7 +80,12 @@ public final class ProduceCommand implements Callable<Integer> {
                 ? new JsonProduceEvents(System.out, settings)
                 : new TextProduceEvents(System.out, output.logRecords && rate <= TextProduceEvents.PER_RECORD_MAX_RATE);
         ProduceListener all = new Fanout(printer, new ProducerMetrics(registry, settings.producerId()), started);
-        EventProducer producer = new EventProducer(settings, all, registry);
+        EventProducer producer;
+        try {
+            producer = new EventProducer(settings, all, registry);
+        } catch (InvalidSettingException e) {
+            throw BadOption.of(spec, e);
+        }
         Optional<WorkerHttpServer> http = common.startHttp(registry, started::get);
         try {
             StopSignals.onStop(producer::requestClose, producer::close);

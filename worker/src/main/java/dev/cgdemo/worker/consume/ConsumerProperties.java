@@ -38,6 +38,8 @@ final class ConsumerProperties {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Never let a subscription create a topic with the broker's default partition count.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        // Notice added partitions within seconds rather than the default five minutes.
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
         if (settings.processingDelayMs() > 0) {
             // Keep one poll's worth of work near a second, so rebalances and shutdown are not held up.
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.max(1, 1000 / settings.processingDelayMs())));

@@ -5,6 +5,7 @@ import dev.cgdemo.worker.produce.WebEventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
@@ -80,12 +82,18 @@ public final class GroupMember implements AutoCloseable {
 
     /**
      * @param meterRegistry where to bind the Kafka consumer's own metrics; null for none
+     * @throws InvalidSettingException (option {@code property}) when Kafka rejects the resulting client configuration
      */
     public GroupMember(ConsumerSettings settings, MemberListener listener, MeterRegistry meterRegistry) {
         this.settings = settings;
         this.listener = MemberListener.all(listener);
         this.meterRegistry = meterRegistry;
         this.kafkaProperties = ConsumerProperties.of(settings);
+        try {
+            new ConsumerConfig(kafkaProperties); // fail here, not on the poll thread, for a bad --property value
+        } catch (ConfigException e) {
+            throw new InvalidSettingException("property", e.getMessage());
+        }
         this.thread = new Thread(this::run, "member-" + settings.consumerId());
     }
 
@@ -110,7 +118,7 @@ public final class GroupMember implements AutoCloseable {
         return owned;
     }
 
-    /** True once the member has received its first assignment (possibly empty) from the group. */
+    /** True once the member is in the group: it has a generation, or received its first (possibly empty) assignment. */
     public boolean hasJoined() {
         return joined;
     }
@@ -201,6 +209,10 @@ public final class GroupMember implements AutoCloseable {
             try {
                 records = consumer.poll(POLL_TIMEOUT);
                 backoff = Duration.ofSeconds(1);
+                if (!joined && consumer.groupMetadata().generationId() > 0) {
+                    // A member with no partitions may never hear onPartitionsAssigned (consumer protocol), yet it has joined.
+                    joined = true;
+                }
             } catch (WakeupException e) {
                 continue;
             } catch (KafkaException e) {
@@ -230,7 +242,7 @@ public final class GroupMember implements AutoCloseable {
     private static boolean isFatal(KafkaException e) {
         return e instanceof FencedInstanceIdException || e instanceof AuthenticationException
                 || e instanceof AuthorizationException || e instanceof UnsupportedVersionException
-                || e instanceof InvalidConfigurationException || e instanceof org.apache.kafka.common.config.ConfigException;
+                || e instanceof InvalidConfigurationException || e instanceof ConfigException;
     }
 
     private void process(ConsumerRecords<String, String> records) {

@@ -52,7 +52,7 @@ public final class TextProduceEvents implements ProduceListener, AutoCloseable {
         out.println("[" + event.producerId() + "] #" + event.seq() + " FAILED: " + error.getMessage());
     }
 
-    private void summarise() {
+    private synchronized void summarise() {
         List<PartitionBatch> batches = window.drain();
         if (batches.isEmpty()) {
             return;

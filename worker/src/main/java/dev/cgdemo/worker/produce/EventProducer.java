@@ -1,11 +1,13 @@
 package dev.cgdemo.worker.produce;
 
+import dev.cgdemo.worker.consume.InvalidSettingException;
 import dev.cgdemo.worker.kafka.TopicWaiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +46,20 @@ public final class EventProducer implements AutoCloseable {
         this(settings, listener, null);
     }
 
-    /** @param meterRegistry where to bind the Kafka producer's own metrics; null for none */
+    /**
+     * @param meterRegistry where to bind the Kafka producer's own metrics; null for none
+     * @throws InvalidSettingException (option {@code property}) when Kafka rejects the resulting client configuration
+     */
     public EventProducer(ProducerSettings settings, ProduceListener listener, MeterRegistry meterRegistry) {
         this.settings = settings;
         this.listener = listener;
         this.meterRegistry = meterRegistry;
         this.thread = new Thread(this::run, "producer-" + settings.producerId());
+        try {
+            new ProducerConfig(properties()); // fail here, not on the producer thread, for a bad --property value
+        } catch (ConfigException e) {
+            throw new InvalidSettingException("property", e.getMessage());
+        }
     }
 
     public void start() {
@@ -167,6 +177,8 @@ public final class EventProducer implements AutoCloseable {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Spread keys over added partitions within seconds rather than the default five minutes.
+        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, "10000");
         props.putAll(settings.kafkaProperties());
         return props;
     }

@@ -95,6 +95,65 @@ class ConsumerProcessTest {
         assertThat(run.duplicates()).as("records processed twice after a clean stop").isEmpty();
     }
 
+    @Test
+    void produceCommandSendsItsCountAndSummarisesEveryRecordInJson() throws Exception {
+        String topic = "proc-produce";
+        try (Admin admin = Admin.create(cluster.getKafkaClientConfiguration())) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        try (WorkerProcess producer = WorkerProcess.start("produce", List.of("produce", "--bootstrap-servers",
+                cluster.getBootstrapServers(), "--topic", topic, "--producer-id", "p-1", "--rate", "200", "--count", "300",
+                "--events", "json", "--http-port", "0"))) {
+            assertThat(producer.process.waitFor(60, TimeUnit.SECONDS)).as("finished by itself").isTrue();
+            assertThat(producer.process.exitValue()).as("exit code; stderr:%n%s", producer.stderrText()).isZero();
+            producer.drain();
+            assertThat(producer.named("startup_complete")).singleElement()
+                    .satisfies(e -> assertThat(e.path("partitions").asInt()).isEqualTo(3));
+            Set<String> positions = new HashSet<>();
+            long counted = 0;
+            for (JsonNode event : producer.named("records_produced")) {
+                counted += event.path("count").asLong();
+                for (JsonNode p : event.path("partitions")) {
+                    for (long o = p.path("minOffset").asLong(); o <= p.path("maxOffset").asLong(); o++) {
+                        assertThat(positions.add(p.path("partition").asInt() + "@" + o)).as("reported once").isTrue();
+                    }
+                }
+            }
+            assertThat(counted).isEqualTo(300);
+            assertThat(positions).hasSize(300);
+            JsonNode last = producer.events.get(producer.events.size() - 1);
+            assertThat(last.path("name").asText()).isEqualTo("shutdown_complete");
+            assertThat(last.path("acknowledged").asLong()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void groupCommandSharesThePartitionsAmongItsMembersAndStopsThemCleanly() throws Exception {
+        String topic = "proc-group";
+        try (Admin admin = Admin.create(cluster.getKafkaClientConfiguration())) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        try (WorkerProcess group = WorkerProcess.start("group", List.of("group", "--consumers", "3", "--id", "g",
+                "--bootstrap-servers", cluster.getBootstrapServers(), "--topic", topic, "--group", topic,
+                "--events", "json", "--http-port", "0", "--property", "heartbeat.interval.ms=500"))) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                Map<String, Integer> owned = new HashMap<>();
+                for (JsonNode event : group.events) {
+                    if (event.path("name").asText().startsWith("partitions_")) {
+                        owned.put(event.path("consumerId").asText(), event.path("owned").size());
+                    }
+                }
+                assertThat(owned).isEqualTo(Map.of("g-1", 1, "g-2", 1, "g-3", 1));
+            });
+            group.process.toHandle().destroy();
+            assertThat(group.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(group.process.exitValue()).as("exit code; stderr:%n%s", group.stderrText()).isZero();
+            group.drain();
+            assertThat(group.named("shutdown_complete")).extracting(e -> e.path("consumerId").asText())
+                    .containsExactlyInAnyOrder("g-1", "g-2", "g-3");
+        }
+    }
+
     /** Last successful committed offset per partition, from the process's offsets_committed lines. */
     private static Map<String, Long> lastSuccessfulCommits(WorkerProcess process) {
         Map<String, Long> last = new HashMap<>();

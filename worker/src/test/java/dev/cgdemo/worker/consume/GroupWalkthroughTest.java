@@ -1,8 +1,12 @@
 package dev.cgdemo.worker.consume;
 
+import dev.cgdemo.worker.http.MemberMetrics;
+import dev.cgdemo.worker.http.WorkerHttpServer;
 import dev.cgdemo.worker.produce.EventProducer;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
 import io.kroxylicious.testing.kafka.common.BrokerConfig;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
@@ -12,7 +16,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,18 +58,26 @@ class GroupWalkthroughTest {
     }
 
     @Test
+    void eagerRangeAssignorCommitsEverythingOnEachRevokeAndStillLosesNothing() throws Exception {
+        walkthrough("walk-range", ConsumerSettings.of(cluster.getBootstrapServers(), "walk-range", "walk-range-group", "consumer-1")
+                .withAssignor("range").withKafkaProperties(FAST_CLASSIC));
+    }
+
+    @Test
     void consumerProtocolHandsPartitionsToTheSurvivorsWithoutLossOrDuplicates() throws Exception {
         walkthrough("walk-kip848", ConsumerSettings.of(cluster.getBootstrapServers(), "walk-kip848", "walk-kip848-group", "consumer-1")
                 .withProtocol(GroupProtocolChoice.CONSUMER));
     }
 
-    @Test
-    void staticMemberRestartedWithinItsSessionGetsItsPartitionBackAndNobodyElseIsRevoked() throws Exception {
-        String topic = "walk-static";
+    @ParameterizedTest
+    @EnumSource(GroupProtocolChoice.class)
+    void staticMemberRestartedWithinItsSessionGetsItsPartitionBackAndNobodyElseIsRevoked(GroupProtocolChoice protocol) throws Exception {
+        String topic = "walk-static-" + protocol;
         createTopic(topic, 3);
         RecordingListener recorder = new RecordingListener();
         ProducedLog produced = new ProducedLog();
-        ConsumerSettings base = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-static-group", "static-1")
+        ConsumerSettings base = ConsumerSettings.of(cluster.getBootstrapServers(), topic, topic + "-group", "static-1")
+                .withProtocol(protocol)
                 .withStaticMembership(true)
                 .withKafkaProperties(Map.of("heartbeat.interval.ms", "500", "session.timeout.ms", "30000"));
         List<GroupMember> members = new ArrayList<>();
@@ -90,6 +108,71 @@ class GroupWalkthroughTest {
             members.forEach(GroupMember::close);
         }
         assertThat(duplicates(recorder.processedIds())).as("records processed twice").isEmpty();
+    }
+
+    @Test
+    void aMemberWaitsForAMissingTopicAndStartsOnceItExists() throws Exception {
+        String topic = "walk-late-topic";
+        RecordingListener recorder = new RecordingListener();
+        ConsumerSettings settings = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-late-group", "late-1")
+                .withKafkaProperties(FAST_CLASSIC);
+        try (GroupMember member = new GroupMember(settings, recorder)) {
+            member.start();
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> member.isRunning() && !member.hasJoined());
+            createTopic(topic, 2);
+            await().atMost(WAIT).until(() -> member.assignment().size() == 2);
+        }
+        assertThat(recorder.shutdowns).containsExactly("late-1");
+    }
+
+    @Test
+    void aMemberWithoutPartitionsStillCountsAsJoined() throws Exception {
+        String topic = "walk-idle";
+        createTopic(topic, 1);
+        for (GroupProtocolChoice protocol : GroupProtocolChoice.values()) {
+            ConsumerSettings settings = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-idle-" + protocol, "idle-1")
+                    .withProtocol(protocol)
+                    .withKafkaProperties(FAST_CLASSIC);
+            try (GroupMember first = new GroupMember(settings, new RecordingListener());
+                 GroupMember second = new GroupMember(settings.withConsumerId("idle-2"), new RecordingListener())) {
+                first.start();
+                await().atMost(WAIT).until(() -> first.assignment().size() == 1);
+                second.start();
+                await(protocol + " idle member joined").atMost(WAIT).until(second::hasJoined);
+                assertThat(second.assignment()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void httpEndpointsReportReadinessOnceJoinedAndPrometheusMetrics() throws Exception {
+        String topic = "walk-http";
+        createTopic(topic, 3);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ConsumerSettings settings = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-http-group", "http-1")
+                .withKafkaProperties(FAST_CLASSIC);
+        HttpClient http = HttpClient.newHttpClient();
+        try (GroupMember member = new GroupMember(settings, new MemberMetrics(registry), registry);
+             WorkerHttpServer server = WorkerHttpServer.start(0, registry, member::hasJoined);
+             EventProducer producer = new EventProducer(ProducerSettings.of(cluster.getBootstrapServers(), topic, "http-producer")
+                     .withRate(100).withCount(50), new ProducedLog())) {
+            URI base = URI.create("http://localhost:" + server.port());
+            assertThat(get(http, base.resolve("/healthz")).statusCode()).isEqualTo(200);
+            assertThat(get(http, base.resolve("/readyz")).statusCode()).as("not joined yet").isEqualTo(503);
+
+            member.start();
+            producer.start();
+            await().atMost(WAIT).until(() -> get(http, base.resolve("/readyz")).statusCode() == 200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(http, base.resolve("/metrics")).body())
+                    .contains("cgdemo_records_processed_total{consumer=\"http-1\"} 50.0")
+                    .contains("cgdemo_partitions_owned{consumer=\"http-1\"} 3.0")
+                    .contains("cgdemo_rebalances_total{consumer=\"http-1\"}")
+                    .contains("kafka_consumer_fetch_manager_records_consumed_total"));
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void walkthrough(String topic, ConsumerSettings base) throws Exception {
