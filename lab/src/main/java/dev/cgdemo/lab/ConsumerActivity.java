@@ -29,6 +29,7 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
     private long revocations;
     private long losses;
     private long shutdowns;
+    private long unreadableLines;
 
     ConsumerActivity(OffsetLedger ledger, Instant labStart, Consumer<String> out) {
         this.ledger = ledger;
@@ -42,6 +43,11 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
             onConsumed(consumed);
         } else if (event instanceof AssignmentChanged change) {
             onAssignmentChanged(change);
+        } else if (event instanceof ConsumerEvent.Unreadable unreadable) {
+            synchronized (this) {
+                unreadableLines++;
+            }
+            out.accept("[" + unreadable.consumerId() + "] unreadable event line: " + unreadable.line());
         } else if (event instanceof ShutdownComplete done) {
             synchronized (this) {
                 shutdowns++;
@@ -107,6 +113,10 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
 
     synchronized long losses() {
         return losses;
+    }
+
+    synchronized long unreadableLines() {
+        return unreadableLines;
     }
 
     synchronized long cleanShutdowns() {

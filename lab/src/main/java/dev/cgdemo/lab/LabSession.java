@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +64,9 @@ final class LabSession implements AutoCloseable {
     private GroupWatcher watcher;
     private ScheduledExecutorService tablePrinter;
     private boolean closed;
+    /** Each consumer's stdout; deleted on close unless records were lost (then it is the evidence). */
+    private Path outputDir;
+    private boolean keepOutput;
 
     LabSession(LabSettings settings, PrintStream out) {
         this.settings = settings;
@@ -110,11 +115,13 @@ final class LabSession implements AutoCloseable {
         say("producer: " + settings.ratePerSecond() + " events/s over " + settings.keys() + " user ids");
 
         activity = new ConsumerActivity(ledger, labStart, this::say);
+        outputDir = Files.createTempDirectory("cgdemo-lab-");
+        say("consumer output: " + outputDir + " (kept only if records are lost)");
         fleet = new ConsumerFleet(launch(bootstrap), activity, line -> {
             if (settings.verbose()) {
                 say(line);
             }
-        });
+        }, outputDir);
         watcher = new GroupWatcher(new GroupDescriber(admin, settings.group(), settings.topic(), settings.partitions()),
                 WATCH_INTERVAL, (number, snapshot) -> say("rebalance #" + number + " settled: " + snapshot.ownershipText()));
         for (int i = 0; i < settings.consumers(); i++) {
@@ -257,12 +264,16 @@ final class LabSession implements AutoCloseable {
         say("stopping the consumers (SIGTERM) ...");
         fleet.stopAll();
         DeliveryReport delivery = ledger.reconcile(ends);
+        if (!delivery.nothingLost()) {
+            keepOutput = true;
+            say("records were lost; every consumer's output is kept in " + outputDir);
+        }
         List<StepOutcome> stepsSoFar;
         synchronized (steps) {
             stepsSoFar = List.copyOf(steps);
         }
         return new LabSummary(stepsSoFar, watcher.rebalances(), activity.revocations(), activity.losses(),
-                producer.acknowledged(), delivery, activity.timeToFirstRecord());
+                producer.acknowledged(), delivery, activity.timeToFirstRecord(), activity.unreadableLines());
     }
 
     private void say(String line) {
@@ -296,6 +307,9 @@ final class LabSession implements AutoCloseable {
         }
         if (broker != null) {
             broker.close();
+        }
+        if (outputDir != null && !keepOutput) {
+            EmbeddedBroker.deleteRecursively(outputDir);
         }
     }
 }

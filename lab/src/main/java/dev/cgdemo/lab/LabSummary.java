@@ -14,9 +14,11 @@ import dev.cgdemo.lab.accounting.DeliveryReport;
  * @param revocations       partitions_revoked events with partitions, over all consumers
  * @param losses            partitions_lost events with partitions, over all consumers
  * @param producerAcknowledged records the producer had acknowledged
+ * @param unreadableLines   consumer output lines that looked like JSON events but could not be read
  */
 public record LabSummary(List<StepOutcome> steps, int rebalances, long revocations, long losses,
-                         long producerAcknowledged, DeliveryReport delivery, Optional<Duration> timeToFirstRecord) {
+                         long producerAcknowledged, DeliveryReport delivery, Optional<Duration> timeToFirstRecord,
+                         long unreadableLines) {
 
     /** @param settled false when the group had not settled within the timeout (the ownership is then whatever was seen last) */
     public record StepOutcome(String command, String ownership, boolean settled) {
@@ -48,6 +50,9 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
         }
         out.append('\n');
         out.append("consumed twice: ").append(delivery.duplicates()).append('\n');
+        if (unreadableLines > 0) {
+            out.append("unreadable event lines: ").append(unreadableLines).append('\n');
+        }
         if (delivery.irregularBatches() > 0) {
             out.append("batches with gaps in their offsets: ").append(delivery.irregularBatches()).append('\n');
         }

@@ -190,7 +190,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes a directory tree, logging (not throwing) what could not be deleted. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

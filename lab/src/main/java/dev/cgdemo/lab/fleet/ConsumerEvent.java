@@ -31,6 +31,10 @@ public sealed interface ConsumerEvent {
     record ShutdownComplete(String consumerId) implements ConsumerEvent {
     }
 
+    /** A line that looks like JSON but is not: a broken event would make the accounting wrong, so it is shown. */
+    record Unreadable(String consumerId, String line) implements ConsumerEvent {
+    }
+
     enum Kind { ASSIGNED, REVOKED, LOST }
 
     record PartitionRange(int partition, long minOffset, long maxOffset, long count) {

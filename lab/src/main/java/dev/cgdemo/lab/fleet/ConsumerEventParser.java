@@ -20,7 +20,7 @@ public final class ConsumerEventParser {
 
     /**
      * @param consumerId the process the line came from (events may not repeat it)
-     * @return the event, or empty for a line that is not a JSON event the lab uses
+     * @return the event, {@link ConsumerEvent.Unreadable} for broken JSON, or empty for a line that is not a JSON event the lab uses
      */
     public Optional<ConsumerEvent> parse(String consumerId, String line) {
         String trimmed = line.trim();
@@ -31,7 +31,7 @@ public final class ConsumerEventParser {
         try {
             node = mapper.readTree(trimmed);
         } catch (JsonProcessingException e) {
-            return Optional.empty();
+            return Optional.of(new ConsumerEvent.Unreadable(consumerId, trimmed));
         }
         String name = node.path("name").asText(node.path("event").asText(""));
         return switch (name) {

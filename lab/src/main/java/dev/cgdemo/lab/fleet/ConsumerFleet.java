@@ -1,5 +1,6 @@
 package dev.cgdemo.lab.fleet;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,11 +20,14 @@ public final class ConsumerFleet {
     private final ConsumerEventParser parser = new ConsumerEventParser();
     private final Consumer<ConsumerEvent> events;
     private final Consumer<String> otherLines;
+    private final Path logDir;
     private final Map<Integer, ConsumerProcess> byNumber = new LinkedHashMap<>();
     private int lastNumber;
 
-    public ConsumerFleet(ConsumerLaunch launch, Consumer<ConsumerEvent> events, Consumer<String> otherLines) {
+    /** @param logDir where each consumer's stdout is copied, as {@code consumer-N.out} */
+    public ConsumerFleet(ConsumerLaunch launch, Consumer<ConsumerEvent> events, Consumer<String> otherLines, Path logDir) {
         this.launch = launch;
+        this.logDir = logDir;
         this.events = events;
         this.otherLines = otherLines;
     }
@@ -36,7 +40,8 @@ public final class ConsumerFleet {
     public synchronized ConsumerProcess add() {
         int number = ++lastNumber;
         String id = idOf(number);
-        ConsumerProcess process = ConsumerProcess.start(id, launch.command(id), parser, events, otherLines);
+        ConsumerProcess process = ConsumerProcess.start(id, launch.command(id), parser, events, otherLines,
+                logDir.resolve(id + ".out"));
         byNumber.put(number, process);
         return process;
     }

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +31,7 @@ public final class ConsumerProcess {
      * @param otherLine receives any other stdout line
      */
     public static ConsumerProcess start(String id, List<String> command, ConsumerEventParser parser,
-                                        Consumer<ConsumerEvent> events, Consumer<String> otherLine) {
+                                        Consumer<ConsumerEvent> events, Consumer<String> otherLine, Path outputLog) {
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -38,17 +41,21 @@ public final class ConsumerProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start consumer " + id + ": " + e.getMessage(), e);
         }
-        Thread reader = new Thread(() -> readLines(id, process, parser, events, otherLine), "reader-" + id);
+        Thread reader = new Thread(() -> readLines(id, process, parser, events, otherLine, outputLog), "reader-" + id);
         reader.setDaemon(true);
         reader.start();
         return new ConsumerProcess(id, process, reader);
     }
 
+    /** Every stdout line also goes to {@code outputLog}, so a lost record can be traced afterwards. */
     private static void readLines(String id, Process process, ConsumerEventParser parser,
-                                  Consumer<ConsumerEvent> events, Consumer<String> otherLine) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                                  Consumer<ConsumerEvent> events, Consumer<String> otherLine, Path outputLog) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer log = Files.newBufferedWriter(outputLog, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
+                log.write(line);
+                log.write('\n');
                 String current = line;
                 parser.parse(id, line).ifPresentOrElse(events, () -> otherLine.accept(current));
             }
