@@ -48,6 +48,7 @@ class OperatorOnMockServerTest {
 
     @Test
     void k8sDirectoryAppliedAndTheSampleReconciles(@BrokerCluster(numBrokers = 1) @KRaftCluster KafkaCluster kafka) throws Exception {
+        long started = System.nanoTime();
         List<HasMetadata> manifests = TypedObjects.k8sDirectory();
         for (HasMetadata object : manifests) {
             if (object.getKind().equals("ConsumerGroupDemo")) {
@@ -63,6 +64,7 @@ class OperatorOnMockServerTest {
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build();
         var settings = new OperatorSettings(new OperatorDefaults(kafka.getBootstrapServers(), "cgdemo/worker:0.1.0"),
                 Set.of(), Duration.ofMillis(500), false, false);
+        System.out.printf("mock: k8s/ applied after %d ms%n", (System.nanoTime() - started) / 1_000_000);
         try (Admin admin = Admin.create(kafka.getKafkaClientConfiguration());
              CgdemoOperator operator = CgdemoOperator.start(operatorClient, settings, new SimpleMeterRegistry())) {
 
@@ -81,6 +83,7 @@ class OperatorOnMockServerTest {
             assertThat(admin.describeTopics(List.of("web-events-partitioned")).allTopicNames().get(20, TimeUnit.SECONDS)
                     .get("web-events-partitioned").partitions()).hasSize(3);
 
+            System.out.printf("mock: sample reconciled after %d ms%n", (System.nanoTime() - started) / 1_000_000);
             StatefulSet consumers = client.apps().statefulSets().inNamespace("default").withName("web-events-consumer").get();
             Deployment producer = client.apps().deployments().inNamespace("default").withName("web-events-producer").get();
             assertThat(consumers.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("cgdemo/worker:0.1.0");
@@ -92,8 +95,10 @@ class OperatorOnMockServerTest {
             }
         }
 
+        System.out.printf("mock: operator stopped after %d ms%n", (System.nanoTime() - started) / 1_000_000);
         Set<String> granted = ClusterRoleRules.of(manifests, "cgdemo-operator");
         Set<String> made = operatorCalls();
+        System.out.printf("mock: the operator's API calls (%d ms): %s%n", (System.nanoTime() - started) / 1_000_000, made);
         assertThat(made).as("the operator's requests").contains("cgdemo.dev consumergroupdemos watch", "apps statefulsets create");
         assertThat(granted).as("ClusterRole in k8s/ grants every request the operator made").containsAll(made);
     }
