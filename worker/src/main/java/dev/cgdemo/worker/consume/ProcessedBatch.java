@@ -18,6 +18,11 @@ public record ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch>
         partitions = List.copyOf(partitions);
     }
 
+    /** A batch without generation or timing (generation -1, both times the epoch), for callers that have none. */
+    public ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch> partitions) {
+        this(records, partitions, -1, Instant.EPOCH, Instant.EPOCH);
+    }
+
     public int count() {
         return records.size();
     }

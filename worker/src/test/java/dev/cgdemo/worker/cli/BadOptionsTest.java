@@ -62,7 +62,7 @@ class BadOptionsTest {
     void noCommandIsABadOptionToo() {
         Outcome outcome = run();
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.err()).contains("produce, consume or group");
+        assertThat(outcome.err()).contains("produce, consume, group or verify");
     }
 
     @Test
