@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Human lines on stdout: one per record ({@code [consumer-2] p1 @17 user-7 page_view /products/3})
@@ -18,6 +19,7 @@ public final class TextMemberEvents implements MemberListener {
     private final PrintStream out;
     private final Ansi colour;
     private final boolean logRecords;
+    private final Set<String> joined = ConcurrentHashMap.newKeySet();
 
     public TextMemberEvents(PrintStream out, Ansi colour, boolean logRecords) {
         this.out = out;
@@ -36,8 +38,11 @@ public final class TextMemberEvents implements MemberListener {
 
     @Override
     public void onAssigned(String consumerId, Collection<TopicPartition> added, Set<TopicPartition> owned) {
+        boolean firstAssignment = joined.add(consumerId);
         if (added.isEmpty()) {
-            line(consumerId, "joined, nothing new assigned -> owns " + Partitions.shortList(owned));
+            if (firstAssignment) {
+                line(consumerId, "joined the group, no partitions for it (more members than partitions?)");
+            }
         } else {
             line(consumerId, "assigned " + Partitions.shortList(added) + " -> owns " + Partitions.shortList(owned));
         }

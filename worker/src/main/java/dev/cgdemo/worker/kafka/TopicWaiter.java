@@ -26,7 +26,7 @@ public final class TopicWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(TopicWaiter.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String who;
     private final String bootstrapServers;

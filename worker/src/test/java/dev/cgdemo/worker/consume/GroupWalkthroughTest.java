@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,13 +69,15 @@ class GroupWalkthroughTest {
                 .withProtocol(GroupProtocolChoice.CONSUMER));
     }
 
-    @Test
-    void staticMemberRestartedWithinItsSessionGetsItsPartitionBackAndNobodyElseIsRevoked() throws Exception {
-        String topic = "walk-static";
+    @ParameterizedTest
+    @EnumSource(GroupProtocolChoice.class)
+    void staticMemberRestartedWithinItsSessionGetsItsPartitionBackAndNobodyElseIsRevoked(GroupProtocolChoice protocol) throws Exception {
+        String topic = "walk-static-" + protocol;
         createTopic(topic, 3);
         RecordingListener recorder = new RecordingListener();
         ProducedLog produced = new ProducedLog();
-        ConsumerSettings base = ConsumerSettings.of(cluster.getBootstrapServers(), topic, "walk-static-group", "static-1")
+        ConsumerSettings base = ConsumerSettings.of(cluster.getBootstrapServers(), topic, topic + "-group", "static-1")
+                .withProtocol(protocol)
                 .withStaticMembership(true)
                 .withKafkaProperties(Map.of("heartbeat.interval.ms", "500", "session.timeout.ms", "30000"));
         List<GroupMember> members = new ArrayList<>();

@@ -34,12 +34,15 @@ class TextMemberEventsTest {
     void oneLinePerRecordAndPerAssignmentChange() {
         TextMemberEvents events = new TextMemberEvents(new PrintStream(buffer, true, StandardCharsets.UTF_8), Ansi.none(), true);
         events.onAssigned("consumer-2", List.of(p1), Set.of(p0, p1));
+        events.onAssigned("consumer-2", List.of(), Set.of(p0, p1)); // a rebalance that changed nothing here: no line
+        events.onAssigned("consumer-9", List.of(), Set.of());
         events.onProcessed("consumer-2", batch);
         events.onRevoked("consumer-2", List.of(p0), Set.of(p1));
         events.onLost("consumer-2", List.of(p1), Set.of());
 
         assertThat(lines()).containsExactly(
                 "[consumer-2] assigned p1 -> owns p0, p1",
+                "[consumer-9] joined the group, no partitions for it (more members than partitions?)",
                 "[consumer-2] p1 @17 user-7 page_view /products/3",
                 "[consumer-2] p1 @18 key=x (not a web event)",
                 "[consumer-2] revoked p0 (committed) -> owns p1",

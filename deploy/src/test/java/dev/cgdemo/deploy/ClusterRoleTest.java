@@ -1,0 +1,52 @@
+package dev.cgdemo.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's ClusterRole in k8s/ and in the chart grants exactly the API use the operator
+ * declares (OperatorMain's Javadoc table). {@link OperatorOnMockServerTest} checks the other
+ * direction: every request the running operator makes is granted.
+ */
+class ClusterRoleTest {
+
+    @Test
+    void k8sDirectoryGrantsExactlyWhatTheOperatorDeclares() {
+        assertThat(ClusterRoleRules.of(TypedObjects.k8sDirectory(), "cgdemo-operator")).isEqualTo(declared());
+    }
+
+    @Test
+    void chartGrantsExactlyWhatTheOperatorDeclares() {
+        var rendered = TypedObjects.toTyped(ChartRenderer.renderObjects(ChartRenderer.sameAsK8sDirectory()));
+        assertThat(ClusterRoleRules.of(rendered, "cgdemo-operator")).isEqualTo(declared());
+    }
+
+    @Test
+    void theOperatorRunsWithoutLeaderElectionSoNeedsNoLeases() {
+        for (List<HasMetadata> objects : List.of(TypedObjects.k8sDirectory(),
+                TypedObjects.toTyped(ChartRenderer.renderObjects(ChartRenderer.sameAsK8sDirectory())))) {
+            Deployment operator = objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("cgdemo-operator"))
+                    .map(Deployment.class::cast).findFirst().orElseThrow();
+            var replicas = operator.getSpec().getReplicas();
+            var env = operator.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+            assertThat(replicas).isEqualTo(1);
+            assertThat(env).filteredOn(e -> e.getName().equals("CGDEMO_LEADER_ELECTION")).extracting(EnvVar::getValue).containsExactly("false");
+        }
+    }
+
+    @Test
+    void theDeclaredTableIsRead() {
+        assertThat(declared()).contains("cgdemo.dev consumergroupdemos watch", "cgdemo.dev consumergroupdemos/status patch",
+                "apps statefulsets create", "core services delete", "core events create")
+                .noneMatch(call -> call.contains("leases"));
+    }
+
+    private static java.util.Set<String> declared() {
+        return ClusterRoleRules.declaredByOperator(RepoFiles.read(RepoFiles.root().resolve("operator/src/main/java/dev/cgdemo/operator/OperatorMain.java")));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.cgdemo.operator.reconcile;
+
+import dev.cgdemo.operator.kafka.KafkaUnavailableException;
+import dev.cgdemo.operator.kafka.TopicDependent;
+import dev.cgdemo.operator.kafka.TopicExistsCondition;
+import dev.cgdemo.operator.kafka.TopicOperations;
+import dev.cgdemo.operator.kafka.TopicState;
+import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
+import dev.cgdemo.operator.spec.EffectiveSpec;
+import dev.cgdemo.operator.spec.SpecValidator;
+import dev.cgdemo.operator.status.GroupPolling;
+import dev.cgdemo.operator.status.GroupSnapshot;
+import dev.cgdemo.operator.status.RebalanceEvents;
+import dev.cgdemo.operator.status.StatusDeriver;
+import dev.cgdemo.operator.workload.ConsumerServiceDependent;
+import dev.cgdemo.operator.workload.ConsumerStatefulSetDependent;
+import dev.cgdemo.operator.workload.ProducerDeploymentDependent;
+import dev.cgdemo.operator.workload.ProducerEnabledCondition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The topic, the consumers' Service and StatefulSet and the producer Deployment are a workflow of
+ * dependent resources; {@code reconcile} checks the spec, runs the workflow (explicitly, so an invalid
+ * spec changes nothing) and derives the status. The finalizer deletes the topic only when asked to.
+ */
+@ControllerConfiguration(name = ConsumerGroupDemoReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "topic", type = TopicDependent.class, readyPostcondition = TopicExistsCondition.class),
+    @Dependent(name = "consumer-service", type = ConsumerServiceDependent.class),
+    @Dependent(name = "consumers", type = ConsumerStatefulSetDependent.class, dependsOn = {"topic", "consumer-service"}),
+    @Dependent(name = "producer", type = ProducerDeploymentDependent.class, dependsOn = "topic",
+        reconcilePrecondition = ProducerEnabledCondition.class)
+})
+public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo>, Cleaner<ConsumerGroupDemo> {
+
+  public static final String NAME = "consumergroupdemo";
+  private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupDemoReconciler.class);
+
+  private final OperatorServices services;
+  private final SpecValidator validator;
+  private final Duration statusInterval;
+  private final Clock clock;
+
+  public ConsumerGroupDemoReconciler(OperatorServices services, Duration statusInterval, Clock clock) {
+    this.services = services;
+    this.validator = new SpecValidator(services.defaults());
+    this.statusInterval = statusInterval;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, ConsumerGroupDemo>> prepareEventSources(EventSourceContext<ConsumerGroupDemo> context) {
+    return List.of(GroupPolling.eventSource(context, services, statusInterval));
+  }
+
+  @Override
+  public UpdateControl<ConsumerGroupDemo> reconcile(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
+    StatusDeriver deriver = new StatusDeriver(clock.instant());
+    List<String> problems = validator.validate(resource);
+    if (!problems.isEmpty()) {
+      return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false));
+    }
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
+    EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
+    TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
+    StatusDeriver.Derived derived = deriver.reconciled(resource, spec, topic,
+        context.getSecondaryResource(StatefulSet.class),
+        context.getSecondaryResource(Deployment.class),
+        context.getSecondaryResource(GroupSnapshot.class));
+    if (!derived.moves().isEmpty()) {
+      RebalanceEvents.record(context.getClient(), resource, derived.moves(), clock.instant());
+    }
+    return patchIfChanged(resource, derived.status());
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ConsumerGroupDemo> updateErrorStatus(
+      ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context, Exception e) {
+    StatusDeriver deriver = new StatusDeriver(clock.instant());
+    Optional<KafkaUnavailableException> unavailable = kafkaUnavailable(e);
+    ConsumerGroupDemoStatus status = unavailable
+        .map(u -> deriver.notReady(resource, "KafkaUnavailable", u.getMessage(), true))
+        .orElseGet(() -> deriver.notReady(resource, "ReconcileFailed", rootMessage(e), false));
+    LOG.info("{}: {}", ResourceID.fromResource(resource), status.getConditions().get(0));
+    resource.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(resource);
+  }
+
+  @Override
+  public DeleteControl cleanup(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
+    ResourceID id = ResourceID.fromResource(resource);
+    if (validator.validate(resource).isEmpty()) {
+      EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
+      if (spec.deleteTopicWithResource()) {
+        var admin = services.adminClients().acquire(id, spec.bootstrapServers());
+        new TopicOperations(spec.bootstrapServers(), admin).delete(spec.topicName());
+        LOG.info("{}: deleted topic {} (spec.topic.deleteWithResource)", id, spec.topicName());
+      }
+    }
+    services.adminClients().release(id);
+    return DeleteControl.defaultDelete();
+  }
+
+  private static UpdateControl<ConsumerGroupDemo> patchIfChanged(ConsumerGroupDemo resource, ConsumerGroupDemoStatus status) {
+    if (resource.getStatus() != null && Serialization.asJson(resource.getStatus()).equals(Serialization.asJson(status))) {
+      return UpdateControl.noUpdate();
+    }
+    resource.setStatus(status);
+    return UpdateControl.patchStatus(resource);
+  }
+
+  private static Optional<KafkaUnavailableException> kafkaUnavailable(Throwable e) {
+    if (e instanceof AggregatedOperatorException aggregated) {
+      return aggregated.getAggregatedExceptions().values().stream()
+          .map(ConsumerGroupDemoReconciler::kafkaUnavailable)
+          .flatMap(Optional::stream)
+          .findFirst();
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof KafkaUnavailableException k) {
+        return Optional.of(k);
+      }
+      if (t instanceof AggregatedOperatorException && t != e) {
+        return kafkaUnavailable(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
+  }
+}

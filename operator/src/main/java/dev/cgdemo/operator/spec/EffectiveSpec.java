@@ -1,0 +1,78 @@
+package dev.cgdemo.operator.spec;
+
+import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
+import dev.cgdemo.operator.model.ConsumersSpec;
+import dev.cgdemo.operator.model.ProducerSpec;
+import dev.cgdemo.operator.model.TopicSpec;
+import java.util.Objects;
+
+/**
+ * A resource's spec with every default filled in (the schema's defaults are not applied where no
+ * API server enforces them, so the operator applies the same ones). Only built from a valid spec.
+ */
+public record EffectiveSpec(
+    String name,
+    String namespace,
+    String bootstrapServers,
+    String workerImage,
+    String topicName,
+    int partitions,
+    int replicationFactor,
+    boolean deleteTopicWithResource,
+    int consumerReplicas,
+    String groupId,
+    String protocol,
+    String assignor,
+    boolean staticMembership,
+    int processingDelayMs,
+    boolean producerEnabled,
+    int messagesPerSecond,
+    int keys) {
+
+  public static final String CLASSIC = "classic";
+  public static final String CONSUMER = "consumer";
+
+  public static EffectiveSpec of(ConsumerGroupDemo resource, OperatorDefaults defaults) {
+    String name = resource.getMetadata().getName();
+    ConsumerGroupDemoSpec spec = resource.getSpec();
+    TopicSpec topic = spec.getTopic();
+    ConsumersSpec consumers = spec.getConsumers();
+    ProducerSpec producer = Objects.requireNonNullElseGet(spec.getProducer(), ProducerSpec::new);
+    String protocol = Objects.requireNonNullElse(consumers.getProtocol(), CLASSIC);
+    return new EffectiveSpec(
+        name,
+        resource.getMetadata().getNamespace(),
+        orDefault(spec.getBootstrapServers(), defaults.bootstrapServers()),
+        orDefault(spec.getWorkerImage(), defaults.workerImage()),
+        orDefault(topic.getName(), name),
+        topic.getPartitions(),
+        Objects.requireNonNullElse(topic.getReplicationFactor(), 1),
+        Boolean.TRUE.equals(topic.getDeleteWithResource()),
+        consumers.getReplicas(),
+        orDefault(consumers.getGroupId(), name + "-group"),
+        protocol,
+        orDefault(consumers.getAssignor(), defaultAssignor(protocol)),
+        Boolean.TRUE.equals(consumers.getStaticMembership()),
+        Objects.requireNonNullElse(consumers.getProcessingDelayMs(), 0),
+        !Boolean.FALSE.equals(producer.getEnabled()),
+        Objects.requireNonNullElse(producer.getMessagesPerSecond(), 5),
+        Objects.requireNonNullElse(producer.getKeys(), 20));
+  }
+
+  public static String defaultAssignor(String protocol) {
+    return CONSUMER.equals(protocol) ? "uniform" : "cooperative-sticky";
+  }
+
+  public String consumerName() {
+    return name + "-consumer";
+  }
+
+  public String producerName() {
+    return name + "-producer";
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

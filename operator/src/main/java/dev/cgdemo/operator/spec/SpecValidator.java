@@ -1,0 +1,129 @@
+package dev.cgdemo.operator.spec;
+
+import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
+import dev.cgdemo.operator.model.ConsumersSpec;
+import dev.cgdemo.operator.model.ProducerSpec;
+import dev.cgdemo.operator.model.TopicSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the CRD schema rejects at `kubectl apply`, checked again by the operator: an API server
+ * without CEL (Kubernetes before 1.25) or without any schema (a mock) lets it through. Transition
+ * rules (partitions may only grow, replicationFactor is immutable) are judged against the topic in
+ * Kafka instead, where the old value really is.
+ */
+public final class SpecValidator {
+
+  /** `<name>-consumer-N` pods carry a controller-revision-hash label that must stay within 63 characters. */
+  static final int MAX_NAME_LENGTH = 43;
+
+  private static final Pattern TOPIC_NAME = Pattern.compile(TopicSpec.NAME_PATTERN);
+  private static final Pattern BOOTSTRAP_ENTRY = Pattern.compile("^[^\\s:,]+:\\d{1,5}$");
+  private static final Map<String, Set<String>> ASSIGNORS_BY_PROTOCOL = Map.of(
+      EffectiveSpec.CLASSIC, Set.of("range", "roundrobin", "sticky", "cooperative-sticky"),
+      EffectiveSpec.CONSUMER, Set.of("uniform", "range"));
+
+  private final OperatorDefaults defaults;
+
+  public SpecValidator(OperatorDefaults defaults) {
+    this.defaults = defaults;
+  }
+
+  /** Every problem found, each a sentence naming the field and what is allowed; empty when valid. */
+  public List<String> validate(ConsumerGroupDemo resource) {
+    List<String> problems = new ArrayList<>();
+    String name = resource.getMetadata().getName();
+    if (name != null && name.length() > MAX_NAME_LENGTH) {
+      problems.add("metadata.name must be at most " + MAX_NAME_LENGTH + " characters (the consumer pods are named <name>-consumer-N)");
+    }
+    ConsumerGroupDemoSpec spec = resource.getSpec();
+    if (spec == null) {
+      problems.add("spec is required");
+      return problems;
+    }
+    checkBootstrap(spec.getBootstrapServers(), problems);
+    checkTopic(spec.getTopic(), problems);
+    checkConsumers(spec.getConsumers(), problems);
+    checkProducer(spec.getProducer(), problems);
+    if (spec.getWorkerImage() != null && spec.getWorkerImage().isBlank()) {
+      problems.add("spec.workerImage must not be blank; leave it out to use the operator's image");
+    }
+    return problems;
+  }
+
+  private void checkBootstrap(String fromSpec, List<String> problems) {
+    String bootstrap = fromSpec == null ? defaults.bootstrapServers() : fromSpec;
+    if (bootstrap == null || bootstrap.isBlank()) {
+      problems.add("no Kafka address: set spec.bootstrapServers or start the operator with --bootstrap-servers");
+      return;
+    }
+    for (String entry : bootstrap.split(",", -1)) {
+      if (!BOOTSTRAP_ENTRY.matcher(entry.trim()).matches()) {
+        problems.add("spec.bootstrapServers must be a comma-separated list of host:port, got \"" + bootstrap + "\"");
+        return;
+      }
+    }
+  }
+
+  private static void checkTopic(TopicSpec topic, List<String> problems) {
+    if (topic == null) {
+      problems.add("spec.topic is required");
+      return;
+    }
+    if (topic.getName() != null && !TOPIC_NAME.matcher(topic.getName()).matches()) {
+      problems.add("spec.topic.name \"" + topic.getName() + "\" is not a legal Kafka topic name"
+          + " (1 to 249 of a-z A-Z 0-9 . _ -)");
+    }
+    if (topic.getPartitions() == null) {
+      problems.add("spec.topic.partitions is required");
+    } else if (topic.getPartitions() < 1) {
+      problems.add("spec.topic.partitions must be at least 1, got " + topic.getPartitions());
+    }
+    if (topic.getReplicationFactor() != null && topic.getReplicationFactor() < 1) {
+      problems.add("spec.topic.replicationFactor must be at least 1, got " + topic.getReplicationFactor());
+    }
+  }
+
+  private static void checkConsumers(ConsumersSpec consumers, List<String> problems) {
+    if (consumers == null) {
+      problems.add("spec.consumers is required");
+      return;
+    }
+    if (consumers.getReplicas() == null) {
+      problems.add("spec.consumers.replicas is required");
+    } else if (consumers.getReplicas() < 0) {
+      problems.add("spec.consumers.replicas must be at least 0, got " + consumers.getReplicas());
+    }
+    if (consumers.getGroupId() != null && consumers.getGroupId().isBlank()) {
+      problems.add("spec.consumers.groupId must not be blank; leave it out for <name>-group");
+    }
+    String protocol = consumers.getProtocol() == null ? EffectiveSpec.CLASSIC : consumers.getProtocol();
+    Set<String> assignors = ASSIGNORS_BY_PROTOCOL.get(protocol);
+    if (assignors == null) {
+      problems.add("spec.consumers.protocol must be classic or consumer, got \"" + protocol + "\"");
+    } else if (consumers.getAssignor() != null && !assignors.contains(consumers.getAssignor())) {
+      problems.add("spec.consumers.assignor \"" + consumers.getAssignor() + "\" does not fit protocol "
+          + protocol + "; allowed: " + String.join(", ", assignors.stream().sorted().toList()));
+    }
+    if (consumers.getProcessingDelayMs() != null && consumers.getProcessingDelayMs() < 0) {
+      problems.add("spec.consumers.processingDelayMs must be at least 0, got " + consumers.getProcessingDelayMs());
+    }
+  }
+
+  private static void checkProducer(ProducerSpec producer, List<String> problems) {
+    if (producer == null) {
+      return;
+    }
+    if (producer.getMessagesPerSecond() != null && producer.getMessagesPerSecond() < 1) {
+      problems.add("spec.producer.messagesPerSecond must be at least 1, got " + producer.getMessagesPerSecond());
+    }
+    if (producer.getKeys() != null && producer.getKeys() < 1) {
+      problems.add("spec.producer.keys must be at least 1, got " + producer.getKeys());
+    }
+  }
+}

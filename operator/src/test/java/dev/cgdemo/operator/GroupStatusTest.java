@@ -1,0 +1,150 @@
+package dev.cgdemo.operator;
+
+import static dev.cgdemo.operator.Demos.NAMESPACE;
+import static dev.cgdemo.operator.Demos.WAIT;
+import static dev.cgdemo.operator.Demos.create;
+import static dev.cgdemo.operator.Demos.demo;
+import static dev.cgdemo.operator.Demos.get;
+import static dev.cgdemo.operator.Demos.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
+import dev.cgdemo.operator.model.PartitionAssignment;
+import dev.cgdemo.worker.consume.ConsumerSettings;
+import dev.cgdemo.worker.consume.GroupMember;
+import dev.cgdemo.worker.consume.MemberListener;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kroxylicious.testing.kafka.api.KafkaCluster;
+import io.kroxylicious.testing.kafka.common.BrokerCluster;
+import io.kroxylicious.testing.kafka.common.KRaftCluster;
+import io.kroxylicious.testing.kafka.junit5ext.KafkaClusterExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Three real group members, started by the test with the pod names as client ids (the mock runs no
+ * pods), show up in the status; when one leaves, the status and an Event name the partition that moved.
+ */
+@EnableKubernetesMockClient(crud = true)
+@ExtendWith(KafkaClusterExtension.class)
+class GroupStatusTest {
+
+  private static final int RECORDS_PER_PARTITION = 10;
+
+  @BrokerCluster(numBrokers = 1)
+  @KRaftCluster
+  static KafkaCluster cluster;
+
+  static KubernetesClient client;
+  static CgdemoOperator operator;
+  final List<GroupMember> members = new ArrayList<>();
+
+  @BeforeAll
+  static void startOperator() {
+    operator = CgdemoOperator.start(client, Demos.mockServerSettings(cluster.getBootstrapServers()), new SimpleMeterRegistry());
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @AfterEach
+  void stopMembers() {
+    members.forEach(GroupMember::close);
+  }
+
+  @Test
+  void statusShowsOnePartitionPerConsumerThenTheMoveWhenOneLeaves() {
+    ConsumerGroupDemo demo = demo("rebalance", 3, 3);
+    demo.getSpec().getProducer().setEnabled(false);
+    create(client, demo);
+    await().atMost(WAIT).until(() -> hasCondition(client, "rebalance", "Ready", "True", "Reconciled"));
+    produceToEachPartition("rebalance", 3);
+
+    for (int i = 0; i < 3; i++) {
+      GroupMember member = new GroupMember(settings("rebalance-consumer-" + i), new MemberListener() { });
+      members.add(member);
+      member.start();
+    }
+
+    Set<String> podNames = Set.of("rebalance-consumer-0", "rebalance-consumer-1", "rebalance-consumer-2");
+    await().atMost(WAIT).untilAsserted(() -> {
+      ConsumerGroupDemoStatus status = get(client, "rebalance").getStatus();
+      assertThat(status.getGroup().getState()).isEqualTo("Stable");
+      assertThat(status.getGroup().getMembers()).isEqualTo(3);
+      assertThat(status.getGroup().getProtocol()).isEqualTo("classic");
+      assertThat(owners(status)).containsExactlyInAnyOrderElementsOf(podNames);
+    });
+    ConsumerGroupDemoStatus settled = get(client, "rebalance").getStatus();
+    for (PartitionAssignment row : settled.getAssignments()) {
+      assertThat(row.getEndOffset()).isEqualTo(RECORDS_PER_PARTITION);
+      assertThat(row.getLag()).isEqualTo(row.getEndOffset() - Objects.requireNonNullElse(row.getCommittedOffset(), 0L));
+    }
+    assertThat(settled.getTotalLag()).isEqualTo(settled.getAssignments().stream().mapToLong(PartitionAssignment::getLag).sum());
+    await().atMost(WAIT).until(() -> get(client, "rebalance").getStatus().getTotalLag() == 0);
+
+    long rebalancesBefore = get(client, "rebalance").getStatus().getRebalances();
+    String leaving = "rebalance-consumer-2";
+    int partitionOfLeaving = settled.getAssignments().stream()
+        .filter(row -> leaving.equals(row.getConsumer())).findFirst().orElseThrow().getPartition();
+    members.remove(2).close();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      ConsumerGroupDemoStatus status = get(client, "rebalance").getStatus();
+      assertThat(status.getGroup().getMembers()).isEqualTo(2);
+      assertThat(owners(status)).doesNotContain(leaving).hasSize(2).doesNotContainNull();
+      assertThat(status.getRebalances()).isGreaterThan(rebalancesBefore);
+      assertThat(status.getLastRebalance().getMoves())
+          .anyMatch(move -> move.matches(partitionOfLeaving + ": " + leaving + " -> rebalance-consumer-[01]"));
+    });
+    await().atMost(WAIT).untilAsserted(() -> assertThat(rebalancedEvents("rebalance"))
+        .anyMatch(e -> e.getMessage().contains(partitionOfLeaving + ": " + leaving + " -> rebalance-consumer-")));
+  }
+
+  private List<Event> rebalancedEvents(String name) {
+    return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(e -> "Rebalanced".equals(e.getReason()))
+        .filter(e -> name.equals(e.getInvolvedObject().getName()) && "ConsumerGroupDemo".equals(e.getInvolvedObject().getKind()))
+        .toList();
+  }
+
+  private static Set<String> owners(ConsumerGroupDemoStatus status) {
+    return status.getAssignments().stream().map(PartitionAssignment::getConsumer).collect(Collectors.toSet());
+  }
+
+
+  private static ConsumerSettings settings(String podName) {
+    return ConsumerSettings.of(cluster.getBootstrapServers(), "rebalance", "rebalance-group", podName)
+        .withKafkaProperties(Map.of("heartbeat.interval.ms", "500", "session.timeout.ms", "10000"));
+  }
+
+  private static void produceToEachPartition(String topic, int partitions) {
+    Map<String, Object> config = Map.of("bootstrap.servers", cluster.getBootstrapServers());
+    try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+      for (int p = 0; p < partitions; p++) {
+        for (int i = 0; i < RECORDS_PER_PARTITION; i++) {
+          producer.send(new ProducerRecord<>(topic, p, "user-" + i, "{\"seq\":" + i + "}"));
+        }
+      }
+      producer.flush();
+    }
+  }
+}
