@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 
 /** A main class of this JVM's class path run as its own process; stdout lines are kept, stderr is dropped. */
 final class JavaProcess implements AutoCloseable {
@@ -58,13 +58,13 @@ final class JavaProcess implements AutoCloseable {
         reader.join(5_000);
     }
 
-    /** Waits until some stdout line matches (polling every 100 ms). */
-    void awaitLine(Predicate<String> matching, Duration timeout) throws InterruptedException {
+    /** Waits until {@code condition} holds (checked every 100 ms, so it may look at every line so far). */
+    void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (lines.stream().noneMatch(matching)) {
-            if (!process.isAlive() && lines.stream().noneMatch(matching)) {
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) {
                 reader.join(5_000);
-                if (lines.stream().anyMatch(matching)) {
+                if (condition.getAsBoolean()) {
                     return;
                 }
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before printing what the bench waits for");

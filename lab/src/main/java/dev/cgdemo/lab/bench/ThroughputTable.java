@@ -9,8 +9,10 @@ public final class ThroughputTable {
     public String render(List<ThroughputFigure> figures) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d records of %.0f bytes (the worker's JSON events), each client its own "
-                        + "process (%s), one after another, against the same embedded broker; processing delay 0, "
-                        + "per-record output off (--events json prints one line per poll).%n%n",
+                        + "process (%s), one after another, against the same embedded broker, two rounds in opposite orders, "
+                        + "the better run of each; processing delay 0, per-record output off (--events json prints one "
+                        + "line per poll). Both consumers read the worker's topic; Kafka's producer sends the same JSON "
+                        + "values without keys (its sticky partitioner fills bigger batches than the worker's keyed records).%n%n",
                 figures.get(0).records(), figures.get(0).bytesPerRecord(), String.join(" ", ThroughputBench.JAVA_OPTIONS)));
         out.append("| client | records | seconds | records/s | MB/s |\n| --- | ---: | ---: | ---: | ---: |\n");
         for (ThroughputFigure figure : figures) {

@@ -43,6 +43,10 @@ final class ConsumerProperties {
         if (settings.processingDelayMs() > 0) {
             // Keep one poll's worth of work near a second, so rebalances and shutdown are not held up.
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.max(1, 1000 / settings.processingDelayMs())));
+        } else {
+            // Without a delay a record costs microseconds: fewer, larger polls mean fewer commits and output lines per
+            // record (lab bench --throughput), and a poll's work still takes milliseconds.
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         }
         props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.protocol().kafkaName());
         switch (settings.protocol()) {

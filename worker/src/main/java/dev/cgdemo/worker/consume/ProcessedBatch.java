@@ -18,7 +18,7 @@ public record ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch>
         partitions = List.copyOf(partitions);
     }
 
-    /** A batch without generation and timing (both unknown: -1 and the epoch), e.g. for printers' tests. */
+    /** A batch without generation or timing (generation -1, both times the epoch), for callers that have none. */
     public ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch> partitions) {
         this(records, partitions, -1, Instant.EPOCH, Instant.EPOCH);
     }

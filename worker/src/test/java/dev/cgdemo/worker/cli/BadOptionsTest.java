@@ -62,7 +62,7 @@ class BadOptionsTest {
     void noCommandIsABadOptionToo() {
         Outcome outcome = run();
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.err()).contains("Missing command", "produce", "consume", "group");
+        assertThat(outcome.err()).contains("Missing command", "produce", "consume", "group", "verify");
     }
 
     @Test
