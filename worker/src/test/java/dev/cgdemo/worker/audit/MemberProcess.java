@@ -55,6 +55,17 @@ final class MemberProcess implements AutoCloseable {
         await().atMost(timeout).until(() -> count(matching) >= atLeast);
     }
 
+    /** The last line so far that matches, if any. */
+    java.util.Optional<String> lastMatching(Predicate<String> matching) {
+        List<String> all = List.copyOf(lines);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (matching.test(all.get(i))) {
+                return java.util.Optional.of(all.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     String lastLine() {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
