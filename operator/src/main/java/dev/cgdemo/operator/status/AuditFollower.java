@@ -71,7 +71,8 @@ final class AuditFollower implements AutoCloseable {
       if (!readToEnd()) {
         return Optional.ofNullable(last);
       }
-    } catch (KafkaException e) {
+    } catch (KafkaException | IllegalStateException e) {
+      // IllegalStateException: the resource was deleted (follower closed) while this poll was under way.
       LOG.warn("Reading {} failed: {}", AuditTopic.of(topic), e.toString());
       return Optional.ofNullable(last);
     }
