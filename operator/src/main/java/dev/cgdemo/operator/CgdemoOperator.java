@@ -4,6 +4,7 @@ import dev.cgdemo.operator.kafka.AdminClients;
 import dev.cgdemo.operator.reconcile.ConsumerGroupDemoReconciler;
 import dev.cgdemo.operator.reconcile.OperatorServices;
 import dev.cgdemo.operator.reconcile.ServiceInjectingDependentResourceFactory;
+import dev.cgdemo.operator.status.DeliveryTracking;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
@@ -20,10 +21,12 @@ public final class CgdemoOperator implements AutoCloseable {
 
   private final Operator operator;
   private final AdminClients<ResourceID> adminClients;
+  private final DeliveryTracking delivery;
 
-  private CgdemoOperator(Operator operator, AdminClients<ResourceID> adminClients) {
+  private CgdemoOperator(Operator operator, AdminClients<ResourceID> adminClients, DeliveryTracking delivery) {
     this.operator = operator;
     this.adminClients = adminClients;
+    this.delivery = delivery;
   }
 
   /**
@@ -39,7 +42,8 @@ public final class CgdemoOperator implements AutoCloseable {
   static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
       boolean exitOnLostLeadership) {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
-    OperatorServices services = new OperatorServices(settings.defaults(), adminClients);
+    DeliveryTracking delivery = new DeliveryTracking();
+    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, delivery);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -68,7 +72,7 @@ public final class CgdemoOperator implements AutoCloseable {
       }
     });
     operator.start();
-    return new CgdemoOperator(operator, adminClients);
+    return new CgdemoOperator(operator, adminClients, delivery);
   }
 
   public RuntimeInfo runtimeInfo() {
@@ -80,9 +84,15 @@ public final class CgdemoOperator implements AutoCloseable {
     return adminClients.openAddresses();
   }
 
+  /** Resources whose audit topic is followed (for tests of the release on deletion). */
+  public Set<ResourceID> followedAudits() {
+    return delivery.followed();
+  }
+
   @Override
   public void close() {
     operator.stop();
+    delivery.close();
     adminClients.close();
   }
 

@@ -12,12 +12,17 @@ import static org.awaitility.Awaitility.await;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import dev.cgdemo.operator.model.PartitionAssignment;
+import dev.cgdemo.worker.audit.AuditPublisher;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupMember;
 import dev.cgdemo.worker.consume.MemberListener;
+import dev.cgdemo.worker.produce.EventProducer;
+import dev.cgdemo.worker.produce.ProduceListener;
+import dev.cgdemo.worker.produce.ProducerSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
@@ -28,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,12 +48,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Three real group members, started by the test with the pod names as client ids (the mock runs no
  * pods), show up in the status; when one leaves, the status and an Event name the partition that moved.
+ * With an audit (as the pods publish by default), the status also counts delivery and the pause.
  */
 @EnableKubernetesMockClient(crud = true)
 @ExtendWith(KafkaClusterExtension.class)
 class GroupStatusTest {
 
   private static final int RECORDS_PER_PARTITION = 10;
+  private static final String DELIVERY = "delivery";
+  private static final long RECORDS = 300;
 
   @BrokerCluster(numBrokers = 1)
   @KRaftCluster
@@ -55,6 +65,7 @@ class GroupStatusTest {
   static KubernetesClient client;
   static CgdemoOperator operator;
   final List<GroupMember> members = new ArrayList<>();
+  AuditPublisher audit;
 
   @BeforeAll
   static void startOperator() {
@@ -69,6 +80,9 @@ class GroupStatusTest {
   @AfterEach
   void stopMembers() {
     members.forEach(GroupMember::close);
+    if (audit != null) {
+      audit.close();
+    }
   }
 
   @Test
@@ -117,6 +131,88 @@ class GroupStatusTest {
     });
     await().atMost(WAIT).untilAsserted(() -> assertThat(rebalancedEvents("rebalance"))
         .anyMatch(e -> e.getMessage().contains(partitionOfLeaving + ": " + leaving + " -> rebalance-consumer-")));
+    // These members publish no audit: no delivery, no pause, and that is not an error.
+    ConsumerGroupDemoStatus withoutAudit = get(client, "rebalance").getStatus();
+    assertThat(withoutAudit.getDelivery()).isNull();
+    assertThat(withoutAudit.getLastRebalance().getPauseMs()).isNull();
+    assertThat(withoutAudit.getConditions()).filteredOn(c -> "Ready".equals(c.getType()))
+        .singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    assertThat(rebalancedEvents("rebalance")).noneMatch(e -> e.getMessage().contains("pause"));
+  }
+
+  @Test
+  void statusCountsDeliveryAndNamesThePauseOfACleanLeave() throws Exception {
+    ConsumerGroupDemo demo = demo(DELIVERY, 3, 3);
+    demo.getSpec().getProducer().setEnabled(false);
+    create(client, demo);
+    await().atMost(WAIT).until(() -> hasCondition(client, DELIVERY, "Ready", "True", "Reconciled"));
+
+    audit = new AuditPublisher(cluster.getBootstrapServers(), DELIVERY, DELIVERY + "-group", Map.of());
+    for (int i = 0; i < 3; i++) {
+      GroupMember member = new GroupMember(deliverySettings(DELIVERY + "-consumer-" + i), audit);
+      audit.attach(member);
+      members.add(member);
+      member.start();
+    }
+    await().atMost(WAIT).untilAsserted(() -> {
+      ConsumerGroupDemoStatus status = get(client, DELIVERY).getStatus();
+      assertThat(status.getGroup().getState()).isEqualTo("Stable");
+      assertThat(status.getGroup().getMembers()).isEqualTo(3);
+      assertThat(status.getAssignments()).extracting(PartitionAssignment::getConsumer).doesNotContainNull().doesNotHaveDuplicates();
+    });
+
+    ProducerSettings producing = ProducerSettings.of(cluster.getBootstrapServers(), DELIVERY, "delivery-producer")
+        .withRate(60).withCount(RECORDS);
+    try (EventProducer producer = new EventProducer(producing, new ProduceListener() { })) {
+      producer.start();
+      await().atMost(WAIT).until(() -> delivered() >= RECORDS / 4);
+
+      String leaving = DELIVERY + "-consumer-2";
+      int partitionOfLeaving = get(client, DELIVERY).getStatus().getAssignments().stream()
+          .filter(row -> leaving.equals(row.getConsumer())).findFirst().orElseThrow().getPartition();
+      long rebalancesBefore = get(client, DELIVERY).getStatus().getRebalances();
+      members.remove(2).close();
+
+      assertThat(producer.awaitCompletion(WAIT)).isTrue();
+      assertThat(producer.acknowledged()).isEqualTo(RECORDS);
+
+      await().atMost(WAIT).untilAsserted(() -> {
+        ConsumerGroupDemoStatus status = get(client, DELIVERY).getStatus();
+        assertThat(status.getTotalLag()).isZero();
+        assertThat(status.getDelivery().getProcessed()).isEqualTo(RECORDS);
+        assertThat(status.getDelivery().getLost()).isZero();
+        assertThat(status.getDelivery().getDuplicates()).isZero();
+        assertThat(status.getRebalances()).isGreaterThan(rebalancesBefore);
+        assertThat(status.getLastRebalance().getMoves())
+            .anyMatch(move -> move.matches(partitionOfLeaving + ": " + leaving + " -> " + DELIVERY + "-consumer-[01]"));
+        assertThat(status.getLastRebalance().getPauseMs()).isNotNull().isPositive();
+      });
+      Pattern named = Pattern.compile(partitionOfLeaving + ": " + leaving + " -> " + DELIVERY + "-consumer-[01] \\(paused (\\d+) ms\\)");
+      await().atMost(WAIT).untilAsserted(() -> assertThat(rebalancedEvents(DELIVERY))
+          .anyMatch(e -> named.matcher(e.getMessage()).find()));
+      Event event = rebalancedEvents(DELIVERY).stream().filter(e -> named.matcher(e.getMessage()).find()).findFirst().orElseThrow();
+      Matcher pause = named.matcher(event.getMessage());
+      assertThat(pause.find()).isTrue();
+      // The status shows the largest pause of the rebalance's moves; this one is among them.
+      long largest = get(client, DELIVERY).getStatus().getLastRebalance().getPauseMs();
+      assertThat(Long.parseLong(pause.group(1))).isPositive().isLessThanOrEqualTo(largest);
+    }
+
+    // Deleting the resource closes its audit reader, like its Admin client.
+    ResourceID id = new ResourceID(DELIVERY, NAMESPACE);
+    assertThat(operator.followedAudits()).contains(id);
+    Demos.demos(client).inNamespace(NAMESPACE).withName(DELIVERY).delete();
+    await().atMost(WAIT).until(() -> !operator.followedAudits().contains(id));
+  }
+
+  private static ConsumerSettings deliverySettings(String podName) {
+    return ConsumerSettings.of(cluster.getBootstrapServers(), DELIVERY, DELIVERY + "-group", podName)
+        .withKafkaProperties(Map.of("heartbeat.interval.ms", "500", "session.timeout.ms", "10000"));
+  }
+
+  private long delivered() {
+    ConsumerGroupDemoStatus status = get(client, DELIVERY).getStatus();
+    return status.getDelivery() == null ? 0 : status.getDelivery().getProcessed();
   }
 
   private List<Event> rebalancedEvents(String name) {

@@ -26,6 +26,8 @@ public class ConsumerGroupDemoStatus {
   private Long totalLag;
   private Long rebalances;
   private RebalanceStatus lastRebalance;
+  /** Absent when the consumers publish no audit (audit off). */
+  private DeliveryStatus delivery;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -105,5 +107,13 @@ public class ConsumerGroupDemoStatus {
 
   public void setLastRebalance(RebalanceStatus lastRebalance) {
     this.lastRebalance = lastRebalance;
+  }
+
+  public DeliveryStatus getDelivery() {
+    return delivery;
+  }
+
+  public void setDelivery(DeliveryStatus delivery) {
+    this.delivery = delivery;
   }
 }

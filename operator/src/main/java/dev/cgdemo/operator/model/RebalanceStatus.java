@@ -9,7 +9,10 @@ public class RebalanceStatus {
   private String time;
   /** "partition: from -> to", one per moved partition. */
   private List<String> moves;
-  /** How long consumption paused around this rebalance; filled by the delivery measurement (issue 5). */
+  /**
+   * The longest pause over the moved partitions, from the audit: last record processed by the old owner to the
+   * first processed by the new one. Absent until measured (the new owner has processed a record) or without audit.
+   */
   private Long pauseMs;
 
   public RebalanceStatus() {

@@ -11,7 +11,7 @@ import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.GroupPolling;
 import dev.cgdemo.operator.status.GroupSnapshot;
-import dev.cgdemo.operator.status.RebalanceEvents;
+import dev.cgdemo.operator.status.RebalanceAnnouncements;
 import dev.cgdemo.operator.status.StatusDeriver;
 import dev.cgdemo.operator.workload.ConsumerServiceDependent;
 import dev.cgdemo.operator.workload.ConsumerStatefulSetDependent;
@@ -63,12 +63,14 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   private final SpecValidator validator;
   private final Duration statusInterval;
   private final Clock clock;
+  private final RebalanceAnnouncements announcements;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Duration statusInterval, Clock clock) {
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
     this.statusInterval = statusInterval;
     this.clock = clock;
+    this.announcements = new RebalanceAnnouncements(services.delivery());
   }
 
   @Override
@@ -87,14 +89,15 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
+    Optional<GroupSnapshot> group = context.getSecondaryResource(GroupSnapshot.class);
     StatusDeriver.Derived derived = deriver.reconciled(resource, spec, topic,
         context.getSecondaryResource(StatefulSet.class),
         context.getSecondaryResource(Deployment.class),
-        context.getSecondaryResource(GroupSnapshot.class));
-    if (!derived.moves().isEmpty()) {
-      RebalanceEvents.record(context.getClient(), resource, derived.moves(), clock.instant());
-    }
-    return patchIfChanged(resource, derived.status());
+        group);
+    boolean eventWaits = announcements.announce(context.getClient(), resource, derived.moves(), group, clock.instant());
+    UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, derived.status());
+    // A waiting Event needs a reconcile even if the group's snapshot stops changing.
+    return eventWaits ? control.rescheduleAfter(statusInterval) : control;
   }
 
   @Override
@@ -121,6 +124,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
         LOG.info("{}: deleted topic {} (spec.topic.deleteWithResource)", id, spec.topicName());
       }
     }
+    services.delivery().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
   }

@@ -2,8 +2,12 @@ package dev.cgdemo.operator.reconcile;
 
 import dev.cgdemo.operator.kafka.AdminClients;
 import dev.cgdemo.operator.spec.OperatorDefaults;
+import dev.cgdemo.operator.status.DeliveryTracking;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
-/** What dependents and the reconciler share: the operator's defaults and its Kafka Admin clients. */
-public record OperatorServices(OperatorDefaults defaults, AdminClients<ResourceID> adminClients) {
+/**
+ * What dependents and the reconciler share: the operator's defaults, its Kafka Admin clients and the per-resource
+ * followers of the audit topics.
+ */
+public record OperatorServices(OperatorDefaults defaults, AdminClients<ResourceID> adminClients, DeliveryTracking delivery) {
 }

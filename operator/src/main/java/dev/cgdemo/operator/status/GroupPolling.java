@@ -47,8 +47,17 @@ public final class GroupPolling {
   static GroupSnapshot fetch(ConsumerGroupDemo primary, OperatorServices services) {
     EffectiveSpec spec = EffectiveSpec.of(primary, services.defaults());
     try {
-      Admin admin = services.adminClients().acquire(ResourceID.fromResource(primary), spec.bootstrapServers());
-      return new GroupObserver(spec.bootstrapServers(), admin).observe(spec.groupId(), spec.topicName());
+      ResourceID id = ResourceID.fromResource(primary);
+      Admin admin = services.adminClients().acquire(id, spec.bootstrapServers());
+      GroupSnapshot group = new GroupObserver(spec.bootstrapServers(), admin).observe(spec.groupId(), spec.topicName());
+      if (group.rows().isEmpty()) {
+        return group;
+      }
+      // The group's offsets were read first: entries of committed work are in the audit read after them.
+      var offsets = new LogStartOffsets(spec.bootstrapServers(), admin).partitionOffsets(spec.topicName(), group.rows());
+      return services.delivery().observe(id, spec.bootstrapServers(), spec.topicName(), spec.groupId(), offsets)
+          .map(group::withDelivery)
+          .orElse(group);
     } catch (KafkaUnavailableException e) {
       return GroupSnapshot.unavailable(spec.groupId(), spec.topicName(), e.getMessage());
     } catch (ApiException e) {

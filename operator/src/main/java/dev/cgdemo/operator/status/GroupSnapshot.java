@@ -7,6 +7,7 @@ import java.util.List;
  * trigger no reconcile, so this holds only what the status shows.
  *
  * @param unavailable why Kafka could not be read, or null when it could
+ * @param delivery    what the audit topic shows, or null when there is none (audit off)
  */
 public record GroupSnapshot(
     String groupId,
@@ -16,7 +17,17 @@ public record GroupSnapshot(
     int members,
     String topic,
     List<PartitionRow> rows,
-    String unavailable) {
+    String unavailable,
+    DeliverySnapshot delivery) {
+
+  public GroupSnapshot(String groupId, String state, String protocol, Integer generation, int members, String topic,
+      List<PartitionRow> rows, String unavailable) {
+    this(groupId, state, protocol, generation, members, topic, rows, unavailable, null);
+  }
+
+  public GroupSnapshot withDelivery(DeliverySnapshot newDelivery) {
+    return new GroupSnapshot(groupId, state, protocol, generation, members, topic, rows, unavailable, newDelivery);
+  }
 
   public static GroupSnapshot unavailable(String groupId, String topic, String message) {
     return new GroupSnapshot(groupId, null, null, null, 0, topic, List.of(), message);

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Records each assignment change as a Kubernetes Event on the resource (reason {@code Rebalanced}). */
+/**
+ * Records each assignment change as a Kubernetes Event on the resource (reason {@code Rebalanced}), naming each
+ * moved partition and, when the consumers publish an audit, its pause.
+ */
 public final class RebalanceEvents {
 
   public static final String REASON = "Rebalanced";
@@ -22,8 +25,12 @@ public final class RebalanceEvents {
   private RebalanceEvents() {
   }
 
-  public static void record(KubernetesClient client, ConsumerGroupDemo resource, List<String> moves, Instant when) {
-    String message = "Partitions moved: " + String.join(", ", moves);
+  /** @param pauses the pause of each move, or null when there is no audit to measure it */
+  public static void record(KubernetesClient client, ConsumerGroupDemo resource, List<String> moves,
+      RebalancePauses pauses, Instant when) {
+    String message = "Partitions moved: " + String.join(", ", moves.stream()
+        .map(move -> pauses == null ? move : move + pauses.describe(move))
+        .toList());
     Event event = new EventBuilder()
         .withNewMetadata()
         .withName(resource.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))

@@ -3,6 +3,7 @@ package dev.cgdemo.operator.status;
 import dev.cgdemo.operator.kafka.TopicState;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
+import dev.cgdemo.operator.model.DeliveryStatus;
 import dev.cgdemo.operator.model.GroupStatus;
 import dev.cgdemo.operator.model.PartitionAssignment;
 import dev.cgdemo.operator.model.RebalanceStatus;
@@ -101,7 +102,24 @@ public final class StatusDeriver {
     } else {
       status.setRebalances(rebalances);
     }
+    applyDelivery(status, group.delivery());
     return moves;
+  }
+
+  /** Without an audit, no delivery; the last rebalance's pause is filled in once the audit has measured it. */
+  private static void applyDelivery(ConsumerGroupDemoStatus status, DeliverySnapshot delivery) {
+    if (delivery == null) {
+      status.setDelivery(null);
+      return;
+    }
+    status.setDelivery(new DeliveryStatus(delivery.processed(), delivery.lost(), delivery.duplicates()));
+    RebalanceStatus last = status.getLastRebalance();
+    if (last != null && last.getMoves() != null) {
+      Long pause = RebalancePauses.of(last.getMoves(), delivery).maxMs();
+      if (pause != null) {
+        last.setPauseMs(pause);
+      }
+    }
   }
 
   private static void setConsumersReady(Conditions conditions, EffectiveSpec spec, Optional<StatefulSet> consumers, int ready) {

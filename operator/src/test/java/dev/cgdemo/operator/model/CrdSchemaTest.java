@@ -107,11 +107,12 @@ class CrdSchemaTest {
   void statusHoldsTheLiveGroup() {
     JSONSchemaProps status = property(version.getSchema().getOpenAPIV3Schema(), "status");
     assertThat(status.getProperties()).containsKeys("observedGeneration", "conditions", "replicas", "selector",
-        "topic", "group", "assignments", "totalLag", "rebalances", "lastRebalance");
+        "topic", "group", "assignments", "totalLag", "rebalances", "lastRebalance", "delivery");
     assertThat(property(status, "group").getProperties()).containsKeys("groupId", "state", "protocol", "generation", "members");
     assertThat(status.getProperties().get("assignments").getItems().getSchema().getProperties())
         .containsKeys("partition", "consumer", "committedOffset", "endOffset", "lag");
-    assertThat(property(status, "lastRebalance").getProperties()).containsKeys("time", "moves");
+    assertThat(property(status, "lastRebalance").getProperties()).containsKeys("time", "moves", "pauseMs");
+    assertThat(property(status, "delivery").getProperties()).containsOnlyKeys("processed", "lost", "duplicates");
     assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties())
         .containsKeys("type", "status", "reason", "message", "lastTransitionTime");
   }

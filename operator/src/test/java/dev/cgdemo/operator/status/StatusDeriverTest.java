@@ -9,13 +9,17 @@ import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.OperatorDefaults;
+import dev.cgdemo.worker.verify.Handover;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Rebalance counting: only settled assignments count, mid-rebalance snapshots keep the last owners. */
+/**
+ * Rebalance counting: only settled assignments count, mid-rebalance snapshots keep the last owners; delivery and
+ * the pause come from the audit's handovers that match the operator's moves.
+ */
 class StatusDeriverTest {
 
   static final Instant T0 = Instant.parse("2026-11-25T07:00:00Z");
@@ -46,6 +50,44 @@ class StatusDeriverTest {
     StatusDeriver.Derived same = derive(demo, snapshot("Stable", "a", "b", "a"), T0.plusSeconds(3));
     assertThat(same.moves()).isEmpty();
     assertThat(same.status().getRebalances()).isEqualTo(1);
+  }
+
+  @Test
+  void lastRebalanceTakesTheLargestPauseOfItsOwnMovesOnceTheAuditHasMeasuredThem() {
+    ConsumerGroupDemo demo = demo();
+    demo.setStatus(derive(demo, snapshot("Stable", "a", "b", "c"), T0).status());
+
+    // 0: a -> b and 2: c -> b; the audit has measured only partition 0 so far, and knows an older move of 1.
+    DeliverySnapshot early = new DeliverySnapshot(40, 0, 0, List.of(
+        new Handover(0, "a", "b", 800L), new Handover(1, "x", "b", 5000L), new Handover(2, "c", "b", null)));
+    StatusDeriver.Derived moved = derive(demo, snapshot("Stable", "b", "b", "b").withDelivery(early), T0.plusSeconds(5));
+    assertThat(moved.moves()).containsExactly("0: a -> b", "2: c -> b");
+    assertThat(moved.status().getDelivery().getProcessed()).isEqualTo(40);
+    assertThat(moved.status().getDelivery().getLost()).isZero();
+    assertThat(moved.status().getLastRebalance().getPauseMs()).isEqualTo(800);
+    RebalancePauses pauses = RebalancePauses.of(moved.moves(), early);
+    assertThat(pauses.complete()).isFalse();
+    assertThat(pauses.describe("0: a -> b")).isEqualTo(" (paused 800 ms)");
+    assertThat(pauses.describe("2: c -> b")).isEqualTo(" (pause not measured)");
+    demo.setStatus(moved.status());
+
+    DeliverySnapshot measured = new DeliverySnapshot(60, 0, 2, List.of(
+        new Handover(0, "a", "b", 800L), new Handover(2, "c", "b", 1200L)));
+    StatusDeriver.Derived later = derive(demo, snapshot("Stable", "b", "b", "b").withDelivery(measured), T0.plusSeconds(8));
+    assertThat(later.moves()).isEmpty();
+    assertThat(later.status().getLastRebalance().getPauseMs()).isEqualTo(1200);
+    assertThat(later.status().getDelivery().getDuplicates()).isEqualTo(2);
+    assertThat(RebalancePauses.of(List.of("0: a -> b", "2: c -> b"), measured).complete()).isTrue();
+
+    // A handover to someone else is not this move's.
+    assertThat(RebalancePauses.of(List.of("2: c -> b"), new DeliverySnapshot(60, 0, 0,
+        List.of(new Handover(2, "c", "a", 99L)))).maxMs()).isNull();
+
+    // Audit gone (e.g. turned off): delivery disappears, the measured pause stays.
+    demo.setStatus(later.status());
+    StatusDeriver.Derived without = derive(demo, snapshot("Stable", "b", "b", "b"), T0.plusSeconds(9));
+    assertThat(without.status().getDelivery()).isNull();
+    assertThat(without.status().getLastRebalance().getPauseMs()).isEqualTo(1200);
   }
 
   @Test
