@@ -1,5 +1,8 @@
 package dev.cgdemo.lab.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.cgdemo.lab.broker.EmbeddedBroker;
 import dev.cgdemo.lab.fleet.ConsumerFleet;
 import dev.cgdemo.lab.fleet.ConsumerLaunch;
 import dev.cgdemo.lab.fleet.ConsumerProcess;
@@ -49,8 +52,9 @@ public final class RebalanceScenario {
         String group = topic + "-group";
         admin.createTopics(List.of(new NewTopic(topic, settings.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
         GroupDescriber describer = new GroupDescriber(admin, group, topic, settings.partitions());
+        Path outputDir = Files.createTempDirectory("cgdemo-bench-");   // the consumers' stdout copies, deleted below
         ConsumerFleet fleet = new ConsumerFleet(ConsumerLaunch.fromThisJvm(settings.javaOptions(), consumerOptions(protocol, topic, group)),
-                event -> { }, line -> { });
+                event -> { }, line -> { }, outputDir);
         Map<EventKind, Instant> times = new EnumMap<>(EventKind.class);
         Instant end;
         ProducerSettings producerSettings = new ProducerSettings(bootstrapServers, topic, "bench-producer-" + protocol.cliName(),
@@ -92,6 +96,7 @@ public final class RebalanceScenario {
                     "the consumers to catch up");
         } finally {
             fleet.stopAll();
+            EmbeddedBroker.deleteRecursively(outputDir);
         }
         DeliveryReport report = new GroupVerification(bootstrapServers, Map.of(), VerifierSettings.DEFAULT).verify(topic, group);
         say(protocol, "processed %d, duplicates %d, lost %d, rebalances %d", report.processed(), report.duplicates(),
