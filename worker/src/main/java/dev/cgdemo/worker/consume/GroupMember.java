@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One member of a consumer group: waits for the topic, subscribes, and processes records on its own
- * thread, committing what it processed after each poll, and synchronously on revoke and on shutdown,
- * so a clean stop hands over without any record being processed twice.
+ * thread, committing what it processed in the background (at most every 100 ms) and synchronously on
+ * revoke and on shutdown, so a clean stop hands over without any record being processed twice.
  *
  * <pre>{@code
  * try (GroupMember member = new GroupMember(settings, listener)) {
@@ -312,7 +312,8 @@ public final class GroupMember implements AutoCloseable {
      * round trip to the group coordinator per poll and capped the consumer at a quarter of Kafka's own
      * ConsumerPerformance (lab bench --throughput). Offsets stay pending until the commit is acknowledged (the
      * callback runs on this thread, in a later poll), and revoke and shutdown still commit synchronously, so a
-     * clean stop processes nothing twice; a crash re-delivers at most the polls whose commit was still in flight.
+     * clean stop processes nothing twice; a crash re-delivers at most what was processed since the last commit
+     * that was acknowledged (about {@link #COMMIT_INTERVAL}).
      */
     private void commitInBackground() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
