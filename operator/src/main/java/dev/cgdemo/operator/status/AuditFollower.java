@@ -1,23 +1,15 @@
 package dev.cgdemo.operator.status;
 
-import dev.cgdemo.worker.audit.AuditEntry;
-import dev.cgdemo.worker.audit.AuditJson;
+import dev.cgdemo.worker.audit.AuditCollector;
 import dev.cgdemo.worker.audit.AuditTopic;
-import dev.cgdemo.worker.verify.AssignmentChange;
-import dev.cgdemo.worker.verify.AuditLog;
 import dev.cgdemo.worker.verify.DeliveryVerifier;
 import dev.cgdemo.worker.verify.PartitionOffsets;
-import dev.cgdemo.worker.verify.ProcessedRange;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -40,10 +32,8 @@ final class AuditFollower implements AutoCloseable {
   private final String topic;
   private final String group;
   private final KafkaConsumer<String, String> consumer;
-  private final AuditJson json = new AuditJson();
+  private final AuditCollector collector;
   private final DeliveryVerifier verifier = new DeliveryVerifier(VerifierSettings.DEFAULT);
-  private final List<ProcessedRange> batches = new ArrayList<>();
-  private final List<AssignmentChange> changes = new ArrayList<>();
   private List<TopicPartition> partitions = List.of();
   private DeliverySnapshot last;
 
@@ -51,6 +41,7 @@ final class AuditFollower implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.group = group;
+    this.collector = new AuditCollector(topic, group);
     this.consumer = new KafkaConsumer<>(config(bootstrapServers), new StringDeserializer(), new StringDeserializer());
   }
 
@@ -68,7 +59,7 @@ final class AuditFollower implements AutoCloseable {
       if (partitions.isEmpty() && !assign()) {
         return Optional.empty();
       }
-      if (!readToEnd()) {
+      if (!collector.readToEnd(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(5)), READ_LIMIT)) {
         return Optional.ofNullable(last);
       }
     } catch (KafkaException | IllegalStateException e) {
@@ -76,7 +67,7 @@ final class AuditFollower implements AutoCloseable {
       LOG.warn("Reading {} failed: {}", AuditTopic.of(topic), e.toString());
       return Optional.ofNullable(last);
     }
-    last = DeliverySnapshot.of(verifier.verify(topic, new AuditLog(batches, changes), offsets));
+    last = DeliverySnapshot.of(verifier.verify(topic, collector.log(), offsets));
     return Optional.of(last);
   }
 
@@ -89,41 +80,6 @@ final class AuditFollower implements AutoCloseable {
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return true;
-  }
-
-  private boolean readToEnd() {
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-    Instant deadline = Instant.now().plus(READ_LIMIT);
-    while (!reached(ends)) {
-      if (Instant.now().isAfter(deadline)) {
-        return false;
-      }
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-        add(record.value());
-      }
-    }
-    return true;
-  }
-
-  private boolean reached(Map<TopicPartition, Long> ends) {
-    return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-  }
-
-  private void add(String value) {
-    AuditEntry entry;
-    try {
-      entry = json.read(value);
-    } catch (IllegalArgumentException e) {
-      return; // not an audit entry; the worker's verifier skips these too
-    }
-    if (!topic.equals(entry.topic()) || !group.equals(entry.group())) {
-      return;
-    }
-    if (entry.isBatch()) {
-      batches.add(entry.toRange());
-    } else {
-      changes.add(entry.toChange());
-    }
   }
 
   @Override

@@ -1,16 +1,11 @@
 package dev.cgdemo.worker.audit;
 
-import dev.cgdemo.worker.verify.AssignmentChange;
 import dev.cgdemo.worker.verify.AuditLog;
-import dev.cgdemo.worker.verify.ProcessedRange;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -25,7 +20,6 @@ public final class AuditReader {
 
     private final String bootstrapServers;
     private final Map<String, String> kafkaProperties;
-    private final AuditJson json = new AuditJson();
 
     public AuditReader(String bootstrapServers, Map<String, String> kafkaProperties) {
         this.bootstrapServers = bootstrapServers;
@@ -39,9 +33,7 @@ public final class AuditReader {
      */
     public AuditLog read(String topic, String group, Duration timeout) {
         String auditTopic = AuditTopic.of(topic);
-        List<ProcessedRange> batches = new ArrayList<>();
-        List<AssignmentChange> changes = new ArrayList<>();
-        long skipped = 0;
+        AuditCollector collector = new AuditCollector(topic, group);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config())) {
             List<PartitionInfo> infos = consumer.partitionsFor(auditTopic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
@@ -51,39 +43,14 @@ public final class AuditReader {
             List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plus(timeout);
-            while (!reachedEnd(consumer, ends)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + auditTopic + " to its end in " + timeout.toSeconds() + " s");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    AuditEntry entry;
-                    try {
-                        entry = json.read(record.value());
-                    } catch (IllegalArgumentException e) {
-                        skipped++;
-                        continue;
-                    }
-                    if (!topic.equals(entry.topic()) || !group.equals(entry.group())) {
-                        continue;
-                    }
-                    if (entry.isBatch()) {
-                        batches.add(entry.toRange());
-                    } else {
-                        changes.add(entry.toChange());
-                    }
-                }
+            if (!collector.readToEnd(consumer, consumer.endOffsets(partitions), timeout)) {
+                throw new IllegalStateException("could not read " + auditTopic + " to its end in " + timeout.toSeconds() + " s");
             }
         }
-        if (skipped > 0) {
-            LOG.warn("skipped {} records of {} that are not audit entries", skipped, auditTopic);
+        if (collector.skipped() > 0) {
+            LOG.warn("skipped {} records of {} that are not audit entries", collector.skipped(), auditTopic);
         }
-        return new AuditLog(batches, changes);
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        return collector.log();
     }
 
     private Map<String, Object> config() {
