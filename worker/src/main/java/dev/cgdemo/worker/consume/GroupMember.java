@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class GroupMember implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Set<TopicPartition> owned = Set.of();
     private volatile boolean joined;
     private volatile int generation = -1;
@@ -158,7 +158,7 @@ public final class GroupMember implements AutoCloseable {
     /** Asks the member to stop without waiting: it commits, leaves the group and ends its thread. */
     public void requestClose() {
         closing.countDown();
-        KafkaConsumer<String, String> current = consumer;
+        KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -194,7 +194,8 @@ public final class GroupMember implements AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
-            consumer = new KafkaConsumer<>(kafkaProperties);
+            // instances, so a --property cannot swap in a deserializer whose type the loop does not expect
+            consumer = new KafkaConsumer<>(kafkaProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             try (KafkaClientMetrics metrics = meterRegistry == null ? null : new KafkaClientMetrics(consumer)) {
                 if (metrics != null) {
                     metrics.bindTo(meterRegistry);
@@ -222,7 +223,7 @@ public final class GroupMember implements AutoCloseable {
     private void pollUntilClosed() {
         Duration backoff = Duration.ofSeconds(1);
         while (!isClosing()) {
-            ConsumerRecords<String, String> records;
+            ConsumerRecords<byte[], byte[]> records;
             try {
                 records = consumer.poll(POLL_TIMEOUT);
                 backoff = Duration.ofSeconds(1);
@@ -265,16 +266,17 @@ public final class GroupMember implements AutoCloseable {
                 || e instanceof InvalidConfigurationException || e instanceof ConfigException;
     }
 
-    private void process(ConsumerRecords<String, String> records) {
+    private void process(ConsumerRecords<byte[], byte[]> records) {
         Instant startedAt = Instant.now();
-        List<ProcessedRecord> done = new ArrayList<>(records.count());
+        PolledRecords done = new PolledRecords();
         List<PartitionBatch> summary = new ArrayList<>();
-        // partition by partition, the order ConsumerRecords iterates in; no per-record bookkeeping beyond the list
+        // partition by partition, the order ConsumerRecords iterates in; nothing is made per record
         for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(tp);
             long first = -1;
             long last = -1;
             int count = 0;
-            for (ConsumerRecord<String, String> record : records.records(tp)) {
+            for (ConsumerRecord<byte[], byte[]> record : partitionRecords) {
                 if (isClosing()) {
                     break; // the rest stays uncommitted and goes to the next owner, unprocessed
                 }
@@ -286,13 +288,12 @@ public final class GroupMember implements AutoCloseable {
                         break;
                     }
                 }
-                done.add(new ProcessedRecord(record.topic(), record.partition(), record.offset(), record.key(),
-                        record.value(), record.timestamp()));
                 first = count == 0 ? record.offset() : Math.min(first, record.offset());
                 last = Math.max(last, record.offset());
                 count++;
             }
             if (count > 0) {
+                done.add(partitionRecords, count);
                 summary.add(new PartitionBatch(tp.topic(), tp.partition(), first, last, count));
                 pending.put(tp, last + 1);
             }
@@ -303,7 +304,6 @@ public final class GroupMember implements AutoCloseable {
         if (done.isEmpty()) {
             return;
         }
-        summary.sort(Comparator.comparing(PartitionBatch::topic).thenComparingInt(PartitionBatch::partition));
         listener.onProcessed(settings.consumerId(), new ProcessedBatch(done, summary, generation, startedAt, Instant.now()));
     }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The records of one poll that were processed, in order, with a per-partition summary.
+ * The records of one poll that were processed, with a per-partition summary. Records are processed partition by
+ * partition: {@code partitions} is in processing order and {@code records} holds each partition's records together,
+ * in that same order (so a partition's position in the batch follows from the counts before it).
  * A batch cut short by shutdown holds only the records actually processed.
  *
  * @param generation the member's generation (classic) or member epoch (consumer protocol) while processing
@@ -14,7 +16,8 @@ import java.util.List;
 public record ProcessedBatch(List<ProcessedRecord> records, List<PartitionBatch> partitions,
                              int generation, Instant startedAt, Instant finishedAt) {
     public ProcessedBatch {
-        records = List.copyOf(records);
+        // the member's own list is read-only already, and copying it would make every record it only makes on demand
+        records = records instanceof PolledRecords ? records : List.copyOf(records);
         partitions = List.copyOf(partitions);
     }
 

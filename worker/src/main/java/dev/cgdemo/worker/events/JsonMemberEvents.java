@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ import java.util.Set;
  * </ul>
  */
 public final class JsonMemberEvents implements MemberListener {
+    private static final Comparator<PartitionBatch> BY_PARTITION =
+            Comparator.comparing(PartitionBatch::topic).thenComparingInt(PartitionBatch::partition);
     private final JsonLines lines;
     private final ConsumerSettings settings;
 
@@ -106,7 +109,7 @@ public final class JsonMemberEvents implements MemberListener {
     public void onProcessed(String consumerId, ProcessedBatch batch) {
         Map<String, Object> event = event("records_consumed", consumerId);
         event.put("count", batch.count());
-        event.put("partitions", batch.partitions().stream().map(JsonMemberEvents::partitionBatch).toList());
+        event.put("partitions", batch.partitions().stream().sorted(BY_PARTITION).map(JsonMemberEvents::partitionBatch).toList());
         lines.write(event);
     }
 

@@ -36,7 +36,9 @@ class JsonMemberEventsTest {
     void everyEventIsOneLineWithTimestampNameAndConsumerId() {
         events.onStarted("c-1");
         events.onAssigned("c-1", List.of(p2, p0), Set.of(p0, p2));
-        events.onProcessed("c-1", new ProcessedBatch(List.of(), List.of(new PartitionBatch("t", 0, 17, 19, 3))));
+        // processed p2 first; the line lists partitions in order
+        events.onProcessed("c-1", new ProcessedBatch(List.of(),
+                List.of(new PartitionBatch("t", 2, 4, 4, 1), new PartitionBatch("t", 0, 17, 19, 3))));
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
         offsets.put(p2, 5L);
         offsets.put(p0, 20L);
@@ -53,7 +55,8 @@ class JsonMemberEventsTest {
                         + "\"partitions\":[{\"topic\":\"t\",\"partition\":0},{\"topic\":\"t\",\"partition\":2}],"
                         + "\"owned\":[{\"topic\":\"t\",\"partition\":0},{\"topic\":\"t\",\"partition\":2}]}",
                 "{\"timestamp\":1000,\"name\":\"records_consumed\",\"consumerId\":\"c-1\",\"count\":0,"
-                        + "\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"count\":3,\"minOffset\":17,\"maxOffset\":19}]}",
+                        + "\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"count\":3,\"minOffset\":17,\"maxOffset\":19},"
+                        + "{\"topic\":\"t\",\"partition\":2,\"count\":1,\"minOffset\":4,\"maxOffset\":4}]}",
                 "{\"timestamp\":1000,\"name\":\"offsets_committed\",\"consumerId\":\"c-1\","
                         + "\"offsets\":[{\"topic\":\"t\",\"partition\":0,\"offset\":20},{\"topic\":\"t\",\"partition\":2,\"offset\":5}],\"success\":true}",
                 "{\"timestamp\":1000,\"name\":\"offsets_committed\",\"consumerId\":\"c-1\","
