@@ -55,6 +55,11 @@ final class CompositeMemberListener implements MemberListener {
     }
 
     @Override
+    public void beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
+        each(l -> l.beforeCommit(consumerId, offsets));
+    }
+
+    @Override
     public void onCommitted(String consumerId, Map<TopicPartition, Long> offsets, boolean success, String error) {
         each(l -> l.onCommitted(consumerId, offsets, success, error));
     }

@@ -323,6 +323,7 @@ public final class GroupMember implements AutoCloseable {
         }
         Map<TopicPartition, Long> reported = new LinkedHashMap<>();
         offsets.forEach((tp, o) -> reported.put(tp, o.offset()));
+        listener.beforeCommit(settings.consumerId(), reported);
         consumer.commitAsync(offsets, (committed, error) -> {
             if (error == null) {
                 // a later poll may have moved a partition further; only what this commit covered is done
@@ -350,6 +351,7 @@ public final class GroupMember implements AutoCloseable {
         }
         Map<TopicPartition, Long> reported = new LinkedHashMap<>();
         offsets.forEach((tp, o) -> reported.put(tp, o.offset()));
+        listener.beforeCommit(settings.consumerId(), reported);
         for (int attempt = 1; ; attempt++) {
             try {
                 consumer.commitSync(offsets);

@@ -39,6 +39,14 @@ public interface MemberListener {
     }
 
     /**
+     * The member is about to commit {@code offsets} (next offsets to read); returns once whatever must be stored
+     * before those offsets count as done is stored. Called at most every 100 ms while records flow, and before the
+     * synchronous commits on revoke and shutdown.
+     */
+    default void beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
+    }
+
+    /**
      * A commit attempt. {@code offsets} are the next offsets to read (last processed + 1).
      * On failure {@code error} says why; those offsets stay pending and are committed later if the member still owns them.
      */

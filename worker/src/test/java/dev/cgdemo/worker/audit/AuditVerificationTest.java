@@ -255,6 +255,7 @@ class AuditVerificationTest {
                 long last = done.get(done.size() - 1).offset();
                 listener.onProcessed(consumerId, new ProcessedBatch(done,
                         List.of(new PartitionBatch(partition.topic(), 0, first, last, done.size())), 1, startedAt, Instant.now()));
+                listener.beforeCommit(consumerId, Map.of(partition, last + 1));
                 consumer.commitSync(Map.of(partition, new OffsetAndMetadata(last + 1)));
             }
             assertThat(consumer.position(partition)).isGreaterThan(lastOffset);
