@@ -82,7 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "ProducerPerformance and ConsumerPerformance, same records, same broker (env CGDEMO_BENCH_THROUGHPUT).")
     boolean throughput;
 
-    @Option(names = "--records", defaultValue = "${env:CGDEMO_BENCH_RECORDS:-500000}",
+    // at about a million records/s, fewer than a few million make a run of a second or less: mostly JVM warm-up
+    @Option(names = "--records", defaultValue = "${env:CGDEMO_BENCH_RECORDS:-3000000}",
             description = "Records per client with --throughput, 1000-100000000 (env CGDEMO_BENCH_RECORDS, default ${DEFAULT-VALUE}).")
     long records;
 
