@@ -6,6 +6,7 @@ import dev.cgdemo.worker.verify.DeliveryVerifier;
 import dev.cgdemo.worker.verify.PartitionOffsets;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,12 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one group's audit topic: each {@link #delivery} call reads only what was appended since the last one,
  * keeps the entries of this topic and group, and runs the worker's {@link DeliveryVerifier} over everything read
- * so far. One per resource; not shared between threads except for {@link #close}.
+ * so far. Entries older than {@link #KEPT_AS_READ} are merged where they continue one another
+ * ({@link AuditCollector#compact}), so what is kept, and verified every poll, grows with rebalances rather than
+ * with polls. One per resource; not shared between threads except for {@link #close}.
  */
 final class AuditFollower implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditFollower.class);
   private static final Duration READ_LIMIT = Duration.ofSeconds(5);
+  /** Well past the 10 s a Rebalanced Event waits for its pause, and any clock skew between pods and the operator. */
+  private static final Duration KEPT_AS_READ = Duration.ofMinutes(2);
 
   private final String bootstrapServers;
   private final String topic;
@@ -67,6 +72,7 @@ final class AuditFollower implements AutoCloseable {
       LOG.warn("Reading {} failed: {}", AuditTopic.of(topic), e.toString());
       return Optional.ofNullable(last);
     }
+    collector.compact(Instant.now().minus(KEPT_AS_READ));
     last = DeliverySnapshot.of(verifier.verify(topic, collector.log(), offsets));
     return Optional.of(last);
   }
