@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,7 @@ final class PodLogCollector implements AutoCloseable {
     private final ConsumedOffsets consumed;
     private final Path logDirectory;
     private final Set<String> followedUids = ConcurrentHashMap.newKeySet();
+    private final Set<String> notedExits = ConcurrentHashMap.newKeySet();
     private final List<LogWatch> watches = new CopyOnWriteArrayList<>();
     private final SharedIndexInformer<Pod> informer;
 
@@ -53,10 +55,12 @@ final class PodLogCollector implements AutoCloseable {
             @Override
             public void onUpdate(Pod oldPod, Pod pod) {
                 followIfRunning(pod);
+                noteEnd(pod, false);
             }
 
             @Override
             public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+                noteEnd(pod, true);
             }
         });
     }
@@ -79,6 +83,30 @@ final class PodLogCollector implements AutoCloseable {
             ConsumerLogLines.read(line, consumed);
             append(copy, line);
         })));
+    }
+
+    /**
+     * When a stopping pod's container has exited, and when the pod object is gone: tells a slow step apart into the
+     * worker taking long to stop (exit late, or 137 after the grace period) and Kubernetes taking long to clean up.
+     */
+    private void noteEnd(Pod pod, boolean removed) {
+        String uid = pod.getMetadata().getUid();
+        if (!followedUids.contains(uid) || pod.getMetadata().getDeletionTimestamp() == null) {
+            return;
+        }
+        var statuses = pod.getStatus() == null ? null : pod.getStatus().getContainerStatuses();
+        var terminated = statuses == null || statuses.isEmpty() ? null : statuses.get(0).getState().getTerminated();
+        String note;
+        if (removed) {
+            note = "# pod removed at " + Instant.now() + " (deletion requested " + pod.getMetadata().getDeletionTimestamp() + ")";
+        } else if (terminated != null && notedExits.add(uid)) {
+            note = "# container exited " + terminated.getExitCode() + " (" + terminated.getReason() + ") at "
+                    + terminated.getFinishedAt() + " (deletion requested " + pod.getMetadata().getDeletionTimestamp() + ")";
+        } else {
+            return;
+        }
+        System.out.println(pod.getMetadata().getName() + " " + note);
+        append(logDirectory.resolve(pod.getMetadata().getName() + "-" + uid.substring(0, 8) + ".log"), note);
     }
 
     private static void append(Path file, String line) {
