@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
 /** {@code cgdemo-lab bench}: the same rebalance scenario for each protocol on one embedded broker, as a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs one scenario per rebalance protocol on one embedded broker: N consumer processes (audit on) and a",
-                "producer; once the group settles, a clean stop (SIGTERM), a crash (SIGKILL) and a new member, each",
-                "followed by a steady spell. Then the verifier reads each group's audit and the bench prints a markdown",
-                "table: rebalances, pause p50/max per kind of event, group-wide stop, duplicates, lost.",
+                "Runs one scenario per rebalance protocol on one embedded broker: N consumer processes (audit on) "
+                        + "and a producer; once the group settles, a clean stop (SIGTERM), a crash (SIGKILL) and a new "
+                        + "member, each followed by a steady spell. Then the verifier reads each group's audit and the "
+                        + "bench prints a markdown table: rebalances, pause p50/max per kind of event, group-wide stop, "
+                        + "duplicates, lost.",
                 "Progress goes to stderr, the table to stdout. Exit code 1 if any protocol lost a record."},
         footer = {"", "Example: java -jar cgdemo-lab.jar bench --protocols eager,cooperative,static,consumer"})
 public final class BenchCommand implements Callable<Integer> {

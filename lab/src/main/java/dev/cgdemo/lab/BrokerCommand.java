@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code cgdemo-lab broker}: only the embedded broker, until SIGTERM or Ctrl+C. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {
-                "Runs only the embedded single-node Kafka broker (KRaft, Kafka's own code, data in a temporary",
-                "directory removed on exit) until SIGTERM or Ctrl+C. For clients elsewhere, e.g. pods in a",
-                "local Kubernetes cluster: --listen 0.0.0.0:9092 --advertise 10.244.0.1:9092.",
+                "Runs only the embedded single-node Kafka broker (KRaft, Kafka's own code, data in a temporary "
+                        + "directory removed on exit) until SIGTERM or Ctrl+C. For clients elsewhere, e.g. pods in a "
+                        + "local Kubernetes cluster: --listen 0.0.0.0:9092 --advertise 10.244.0.1:9092.",
                 "Topics are not created automatically (auto.create.topics.enable=false)."})
 public final class BrokerCommand implements Callable<Integer> {
 

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "cgdemo-lab", mixinStandardHelpOptions = true, version = "cgdemo-lab 0.1.0",
         subcommands = {BrokerCommand.class, BenchCommand.class},
         description = {
-                "Starts a real single-node Kafka broker inside this JVM, creates a topic, produces web events keyed",
-                "by user id and starts N consumers of one group, each its own OS process. Every 2 s it prints who",
-                "owns which partition, like kafka-consumer-groups --describe.",
+                "Starts a real single-node Kafka broker inside this JVM, creates a topic, produces web events keyed "
+                        + "by user id and starts N consumers of one group, each its own OS process. Every 2 s it prints "
+                        + "who owns which partition, like kafka-consumer-groups --describe.",
                 "",
                 "Type commands while it runs:",
                 "  kill N    SIGTERM consumer-N: it commits, leaves the group, its partitions move at once",
@@ -39,9 +39,9 @@ import picocli.CommandLine.Spec;
                 "  status    the table now, plus every consumer process",
                 "  quit      stop, account for every record, print a summary (Ctrl+C stops without one)",
                 "",
-                "With --script the same commands (and 'wait SECONDS') run without a terminal; the lab then prints",
-                "who owned what after each step and how many records were produced, consumed, lost and consumed",
-                "twice, and exits 0 only if nothing was lost."},
+                "With --script the same commands (and 'wait SECONDS') run without a terminal; the lab then prints "
+                        + "who owned what after each step and how many records were produced, consumed, lost and "
+                        + "consumed twice, and exits 0 only if nothing was lost."},
         footer = {"", "Example: java -jar cgdemo-lab.jar --script \"wait 5; kill 2; wait 10; kill 3; wait 10\""})
 public final class LabMain implements Callable<Integer> {
 
@@ -79,8 +79,8 @@ public final class LabMain implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--assignor", defaultValue = "${env:CGDEMO_ASSIGNOR:-}",
-            description = {"Assignor; classic: range, roundrobin, sticky, cooperative-sticky (default);",
-                    "consumer: uniform (default), range (env CGDEMO_ASSIGNOR)."})
+            description = "Assignor; classic: range, roundrobin, sticky, cooperative-sticky (default); "
+                    + "consumer: uniform (default), range (env CGDEMO_ASSIGNOR).")
     String assignor;
 
     @Option(names = "--static", defaultValue = "${env:CGDEMO_STATIC_MEMBERSHIP:-false}",
@@ -92,8 +92,8 @@ public final class LabMain implements Callable<Integer> {
     long processingDelayMs;
 
     @Option(names = "--script", paramLabel = "STEPS", defaultValue = "${env:CGDEMO_LAB_SCRIPT:-}",
-            description = {"Run these steps instead of reading commands, then print a summary and exit",
-                    "(0 = nothing lost), e.g. \"wait 5; kill 2; wait 10; kill 3; wait 10\" (env CGDEMO_LAB_SCRIPT)."})
+            description = "Run these steps instead of reading commands, then print a summary and exit "
+                    + "(0 = nothing lost), e.g. \"wait 5; kill 2; wait 10; kill 3; wait 10\" (env CGDEMO_LAB_SCRIPT).")
     String script;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "${env:CGDEMO_LAB_LISTEN:-127.0.0.1:0}",
