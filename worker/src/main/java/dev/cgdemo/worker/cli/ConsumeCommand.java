@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
         description = {
                 "Run one member of a consumer group: print every record it processes and every change to its partitions.",
                 "",
-                "Offsets are committed after each processed batch, and synchronously when partitions are revoked and "
-                        + "on shutdown, so a clean stop (SIGTERM, Ctrl+C) hands over without processing anything twice; "
+                "Offsets are committed in the background as records are processed (at most every 100 ms), and "
+                        + "synchronously when partitions are revoked and on shutdown, so a clean stop (SIGTERM, Ctrl+C) hands over without processing anything twice; "
                         + "a crash re-delivers only what was processed but not yet committed. Exit code 0 after a clean stop.",
                 ""},
         footerHeading = "%nExamples:%n",
