@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
                 "Run one member of a consumer group: print every record it processes and every change to its partitions.",
                 "",
                 "Offsets are committed in the background as records are processed (at most every 100 ms), and "
-                        + "synchronously when partitions are revoked and on shutdown, so a clean stop (SIGTERM, Ctrl+C) hands over without processing anything twice; "
-                        + "a crash re-delivers only what was processed but not yet committed. Exit code 0 after a clean stop.",
+                        + "synchronously when partitions are revoked and on shutdown, so a clean stop (SIGTERM, Ctrl+C) "
+                        + "hands over without processing anything twice; a crash re-delivers only what was processed but "
+                        + "not yet committed. Exit code 0 after a clean stop.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
