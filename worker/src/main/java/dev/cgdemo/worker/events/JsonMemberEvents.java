@@ -107,20 +107,21 @@ public final class JsonMemberEvents implements MemberListener {
 
     @Override
     public void onProcessed(String consumerId, ProcessedBatch batch) {
-        Map<String, Object> event = event("records_consumed", consumerId);
-        event.put("count", batch.count());
-        event.put("partitions", batch.partitions().stream().sorted(BY_PARTITION).map(JsonMemberEvents::partitionBatch).toList());
-        lines.write(event);
-    }
-
-    private static Map<String, Object> partitionBatch(PartitionBatch b) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("topic", b.topic());
-        p.put("partition", b.partition());
-        p.put("count", b.count());
-        p.put("minOffset", b.minOffset());
-        p.put("maxOffset", b.maxOffset());
-        return p;
+        lines.write("records_consumed", json -> {
+            json.writeStringField("consumerId", consumerId);
+            json.writeNumberField("count", batch.count());
+            json.writeArrayFieldStart("partitions");
+            for (PartitionBatch b : batch.partitions().stream().sorted(BY_PARTITION).toList()) {
+                json.writeStartObject();
+                json.writeStringField("topic", b.topic());
+                json.writeNumberField("partition", b.partition());
+                json.writeNumberField("count", b.count());
+                json.writeNumberField("minOffset", b.minOffset());
+                json.writeNumberField("maxOffset", b.maxOffset());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MemberMetrics implements MemberListener {
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> owned = new ConcurrentHashMap<>();
+    /** Looked up once per member rather than building and registering the same meter id on every poll. */
+    private final Map<String, Counter> processed = new ConcurrentHashMap<>();
 
     public MemberMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +31,10 @@ public final class MemberMetrics implements MemberListener {
 
     private Counter counter(String name, String description, String consumerId) {
         return Counter.builder(name).description(description).tag("consumer", consumerId).register(registry);
+    }
+
+    private Counter processedCounter(String consumerId) {
+        return processed.computeIfAbsent(consumerId, id -> counter("cgdemo_records_processed", "records processed", id));
     }
 
     private AtomicInteger ownedGauge(String consumerId) {
@@ -43,7 +49,7 @@ public final class MemberMetrics implements MemberListener {
     @Override
     public void onStarted(String consumerId) {
         ownedGauge(consumerId);
-        counter("cgdemo_records_processed", "records processed", consumerId);
+        processedCounter(consumerId);
         counter("cgdemo_rebalances", "assignments received (completed rebalances)", consumerId);
     }
 
@@ -67,7 +73,7 @@ public final class MemberMetrics implements MemberListener {
 
     @Override
     public void onProcessed(String consumerId, ProcessedBatch batch) {
-        counter("cgdemo_records_processed", "records processed", consumerId).increment(batch.count());
+        processedCounter(consumerId).increment(batch.count());
     }
 
     @Override
