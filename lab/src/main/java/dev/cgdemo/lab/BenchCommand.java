@@ -7,7 +7,7 @@ import dev.cgdemo.lab.bench.BenchTable;
 import dev.cgdemo.lab.bench.RebalanceScenario;
 import dev.cgdemo.lab.bench.ScenarioResult;
 import dev.cgdemo.lab.bench.ThroughputBench;
-import dev.cgdemo.lab.bench.ThroughputFigure;
+import dev.cgdemo.lab.bench.ThroughputRuns;
 import dev.cgdemo.lab.bench.ThroughputTable;
 import dev.cgdemo.lab.broker.BrokerSettings;
 import dev.cgdemo.lab.broker.EmbeddedBroker;
@@ -100,9 +100,9 @@ public final class BenchCommand implements Callable<Integer> {
             requireRange("--records", records, 1000, 100_000_000);
             try (EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings(settings));
                  Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                List<ThroughputFigure> figures = new ThroughputBench(broker.bootstrapServers(), admin, records,
+                ThroughputRuns runs = new ThroughputBench(broker.bootstrapServers(), admin, records,
                         settings.partitions(), progress).run();
-                spec.commandLine().getOut().print(new ThroughputTable().render(figures));
+                spec.commandLine().getOut().print(new ThroughputTable().render(runs));
                 spec.commandLine().getOut().flush();
                 return 0;
             }

@@ -36,6 +36,12 @@ public final class ThroughputBench {
      * loopback that alone is worth a quarter of the throughput, so both consumers get it, set explicitly.
      */
     static final int RECEIVE_BUFFER_BYTES = 2 * 1024 * 1024;
+    static final int ROUNDS = 3;
+    static final String WORKER_PRODUCER = "worker producer";
+    static final String KAFKA_PRODUCER = "Kafka ProducerPerformance";
+    static final String WORKER_CONSUMER = "worker consumer (audit off)";
+    static final String AUDITED_CONSUMER = "worker consumer (audit on)";
+    static final String KAFKA_CONSUMER = "Kafka ConsumerPerformance";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern PRODUCER_SUMMARY = Pattern.compile("^(\\d+) records sent, ([\\d.]+) records/sec.*");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,43 +63,53 @@ public final class ThroughputBench {
     }
 
     /**
-     * Two rounds in opposite orders (the broker in this JVM warms up as it goes, which favours whoever runs later);
-     * per client the better of its two runs.
+     * {@link #ROUNDS} rounds; within a round each client runs once, in an order that rotates from round to round (the
+     * broker in this JVM warms up as it goes, which favours whoever runs later). The table shows each client's
+     * median run.
      */
-    public List<ThroughputFigure> run() throws Exception {
-        for (int round = 1; round <= 2; round++) {
-            admin.createTopics(List.of(new NewTopic("tput-worker-" + round, partitions, (short) 1),
-                    new NewTopic("tput-kafka-" + round, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    public ThroughputRuns run() throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            topics.add(new NewTopic("tput-worker-" + round, partitions, (short) 1));
+            topics.add(new NewTopic("tput-kafka-" + round, partitions, (short) 1));
         }
-        List<ThroughputFigure> figures = new ArrayList<>();
-        progress.println("[throughput] round 1: worker producer, then Kafka's, " + records + " records each");
-        ThroughputFigure worker1 = workerProducer("tput-worker-1");
-        Path payloads = samplePayloads("tput-worker-1", 2000);
-        double bytesPerRecord = averageLineBytes(payloads);
-        ThroughputFigure kafka1 = kafkaProducer("tput-kafka-1", payloads, bytesPerRecord);
-        progress.println("[throughput] round 2: Kafka's producer, then the worker's");
-        ThroughputFigure kafka2 = kafkaProducer("tput-kafka-2", payloads, bytesPerRecord);
-        ThroughputFigure worker2 = workerProducer("tput-worker-2");
-        figures.add(withSize(best(worker1, worker2), bytesPerRecord));
-        figures.add(best(kafka1, kafka2));
-
-        progress.println("[throughput] round 1: Kafka ConsumerPerformance, worker consumer (audit off, on)");
-        ThroughputFigure kafkaConsumer1 = kafkaConsumer("tput-group-kafka-1", bytesPerRecord);
-        ThroughputFigure plain1 = workerConsumer("worker consumer (audit off)", "tput-group-worker-1", false, bytesPerRecord);
-        ThroughputFigure audited1 = workerConsumer("worker consumer (audit on)", "tput-group-audited-1", true, bytesPerRecord);
-        progress.println("[throughput] round 2: worker consumer (audit on, off), Kafka ConsumerPerformance");
-        ThroughputFigure audited2 = workerConsumer("worker consumer (audit on)", "tput-group-audited-2", true, bytesPerRecord);
-        ThroughputFigure plain2 = workerConsumer("worker consumer (audit off)", "tput-group-worker-2", false, bytesPerRecord);
-        ThroughputFigure kafkaConsumer2 = kafkaConsumer("tput-group-kafka-2", bytesPerRecord);
-        figures.add(best(plain1, plain2));
-        figures.add(best(audited1, audited2));
-        figures.add(best(kafkaConsumer1, kafkaConsumer2));
+        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        ThroughputRuns runs = new ThroughputRuns();
+        Path payloads = null;
+        double bytesPerRecord = 0;
+        for (int round = 1; round <= ROUNDS; round++) {
+            // Kafka's producer sends the worker's own records, so the first round starts with the worker's
+            boolean workerFirst = round % 2 == 1;
+            progress.println("[throughput] round " + round + " of " + ROUNDS + ": producers, " + records + " records each");
+            if (workerFirst) {
+                runs.add(workerProducer("tput-worker-" + round));
+            }
+            if (payloads == null) {
+                payloads = samplePayloads("tput-worker-1", 2000);
+                bytesPerRecord = averageLineBytes(payloads);
+            }
+            runs.add(kafkaProducer("tput-kafka-" + round, payloads, bytesPerRecord));
+            if (!workerFirst) {
+                runs.add(workerProducer("tput-worker-" + round));
+            }
+        }
         Files.deleteIfExists(payloads);
-        return figures;
+        for (int round = 1; round <= ROUNDS; round++) {
+            progress.println("[throughput] round " + round + " of " + ROUNDS + ": consumers");
+            for (int turn = 0; turn < 3; turn++) {
+                switch ((turn + round - 1) % 3) {
+                    case 0 -> runs.add(kafkaConsumer("tput-group-kafka-" + round, bytesPerRecord));
+                    case 1 -> runs.add(workerConsumer(WORKER_CONSUMER, "tput-group-worker-" + round, false, bytesPerRecord));
+                    default -> runs.add(workerConsumer(AUDITED_CONSUMER, "tput-group-audited-" + round, true, bytesPerRecord));
+                }
+            }
+        }
+        return withWorkerProducerSize(runs, bytesPerRecord);
     }
 
-    private static ThroughputFigure best(ThroughputFigure a, ThroughputFigure b) {
-        return a.recordsPerSecond() >= b.recordsPerSecond() ? a : b;
+    /** The worker producer ran before the payload size was known; its MB/s uses the same size as everyone's. */
+    private static ThroughputRuns withWorkerProducerSize(ThroughputRuns runs, double bytesPerRecord) {
+        return runs.withBytesPerRecord(WORKER_PRODUCER, bytesPerRecord);
     }
 
     /** From the worker's startup_complete to its shutdown_complete (after the last acknowledgement and close). */
@@ -109,7 +125,7 @@ public final class ThroughputBench {
             if (acknowledged != records) {
                 throw new IllegalStateException("the worker's producer acknowledged " + acknowledged + " of " + records);
             }
-            return new ThroughputFigure("worker producer", records, (done.path("timestamp").asLong() - start) / 1000.0, 0);
+            return new ThroughputFigure(WORKER_PRODUCER, records, (done.path("timestamp").asLong() - start) / 1000.0, 0);
         }
     }
 
@@ -122,7 +138,7 @@ public final class ThroughputBench {
                 Matcher summary = PRODUCER_SUMMARY.matcher(line);
                 if (summary.matches()) {
                     double perSecond = Double.parseDouble(summary.group(2));
-                    return new ThroughputFigure("Kafka ProducerPerformance", records, records / perSecond, bytesPerRecord);
+                    return new ThroughputFigure(KAFKA_PRODUCER, records, records / perSecond, bytesPerRecord);
                 }
             }
             throw new IllegalStateException("no summary from ProducerPerformance: " + producer.lines());
@@ -166,7 +182,7 @@ public final class ThroughputBench {
                 if (fields.length >= 10) {
                     long consumed = Long.parseLong(fields[4].trim());
                     long fetchMs = Long.parseLong(fields[7].trim());
-                    return new ThroughputFigure("Kafka ConsumerPerformance", consumed, fetchMs / 1000.0, bytesPerRecord);
+                    return new ThroughputFigure(KAFKA_CONSUMER, consumed, fetchMs / 1000.0, bytesPerRecord);
                 }
             }
             throw new IllegalStateException("no figures from ConsumerPerformance: " + consumer.lines());
@@ -218,10 +234,6 @@ public final class ThroughputBench {
     private static double averageLineBytes(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         return lines.stream().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
-    }
-
-    private static ThroughputFigure withSize(ThroughputFigure figure, double bytesPerRecord) {
-        return new ThroughputFigure(figure.client(), figure.records(), figure.seconds(), bytesPerRecord);
     }
 
     private static long timestampOf(List<String> lines, String name) {
