@@ -89,6 +89,25 @@ class AuditVerificationTest {
     }
 
     @Test
+    void aBatchsEntriesAreStoredWhenBeforeCommitReturns() throws Exception {
+        String topic = "flush-before-commit";
+        createTopic(topic, 1);
+        try (AuditPublisher audit = new AuditPublisher(cluster.getBootstrapServers(), topic, "flusher", Map.of())) {
+            audit.onStarted("flusher-1"); // creates the audit topic
+            Instant now = Instant.now();
+            for (int poll = 0; poll < 3; poll++) {
+                audit.onProcessed("flusher-1", new ProcessedBatch(List.of(),
+                        List.of(new PartitionBatch(topic, 0, 10L * poll, 10L * poll + 9, 10)), 1, now, now));
+            }
+
+            audit.beforeCommit("flusher-1", Map.of(new TopicPartition(topic, 0), 30L));
+
+            // no waiting: the producer lingers 20 ms, so without the flush nothing would be acknowledged yet
+            assertThat(audit.published()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void findsOffsetsProcessedTwice() throws Exception {
         String topic = "planted-duplicates";
         produce(topic, 100);
