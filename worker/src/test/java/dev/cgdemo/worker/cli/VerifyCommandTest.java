@@ -39,16 +39,18 @@ class VerifyCommandTest {
 
     @Test
     void theAuditCanBeTurnedOffOnConsumeAndGroup() {
-        AuditOptions options = new AuditOptions();
-        new CommandLine(new Object() {
-            @picocli.CommandLine.Mixin
-            AuditOptions audit = options;
-        }).parseArgs("--no-audit");
-        assertThat(options.enabled).isFalse();
-        new CommandLine(new Object() {
-            @picocli.CommandLine.Mixin
-            AuditOptions audit = options;
-        }).parseArgs();
-        assertThat(options.enabled).as("on by default").isTrue();
+        for (String command : new String[] {"consume", "group"}) {
+            assertThat(auditOf(command, "--no-audit").enabled).as(command + " --no-audit").isFalse();
+            assertThat(auditOf(command).enabled).as(command + ": on by default").isTrue();
+        }
+    }
+
+    /** The audit option of {@code command} as the worker's own command line parses it. */
+    private static AuditOptions auditOf(String command, String... args) {
+        CommandLine.ParseResult parsed = WorkerMain.commandLine().parseArgs(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(command), java.util.Arrays.stream(args))
+                        .toArray(String[]::new));
+        Object subcommand = parsed.subcommand().commandSpec().userObject();
+        return subcommand instanceof ConsumeCommand consume ? consume.audit : ((GroupCommand) subcommand).audit;
     }
 }
