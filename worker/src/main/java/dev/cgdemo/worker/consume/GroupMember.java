@@ -316,42 +316,25 @@ public final class GroupMember implements AutoCloseable {
      * that was acknowledged (about {@link #COMMIT_INTERVAL}).
      */
     private void commitInBackground() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
-        pending.forEach((tp, next) -> offsets.put(tp, new OffsetAndMetadata(next)));
-        if (offsets.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> reported = new LinkedHashMap<>();
-        offsets.forEach((tp, o) -> reported.put(tp, o.offset()));
-        listener.beforeCommit(settings.consumerId(), reported);
-        consumer.commitAsync(offsets, (committed, error) -> {
+        Map<TopicPartition, Long> reported = announce(pending.keySet());
+        consumer.commitAsync(offsetsOf(reported), (committed, error) -> {
             if (error == null) {
                 // a later poll may have moved a partition further; only what this commit covered is done
                 reported.forEach(pending::remove);
                 listener.onCommitted(settings.consumerId(), reported, true, null);
             } else {
-                listener.onCommitted(settings.consumerId(), reported, false,
-                        error instanceof RebalanceInProgressException ? "RebalanceInProgress"
-                                : error.getClass().getSimpleName() + ": " + error.getMessage());
+                listener.onCommitted(settings.consumerId(), reported, false, commitError(error));
             }
         });
     }
 
     /** Commits the pending offsets of {@code partitions} synchronously; failures are reported and kept pending. */
     private void commit(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
-        for (TopicPartition tp : partitions) {
-            Long next = pending.get(tp);
-            if (next != null) {
-                offsets.put(tp, new OffsetAndMetadata(next));
-            }
-        }
-        if (offsets.isEmpty()) {
+        Map<TopicPartition, Long> reported = announce(partitions);
+        if (reported.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> reported = new LinkedHashMap<>();
-        offsets.forEach((tp, o) -> reported.put(tp, o.offset()));
-        listener.beforeCommit(settings.consumerId(), reported);
+        Map<TopicPartition, OffsetAndMetadata> offsets = offsetsOf(reported);
         for (int attempt = 1; ; attempt++) {
             try {
                 consumer.commitSync(offsets);
@@ -368,14 +351,44 @@ public final class GroupMember implements AutoCloseable {
             } catch (RebalanceInProgressException e) {
                 // Normal during a cooperative rebalance: the offsets stay pending for the next commit or the revoke.
                 LOG.info("[{}] commit of {} deferred: the group is rebalancing", settings.consumerId(), reported);
-                listener.onCommitted(settings.consumerId(), reported, false, "RebalanceInProgress");
+                listener.onCommitted(settings.consumerId(), reported, false, commitError(e));
                 return;
             } catch (KafkaException e) {
                 LOG.warn("[{}] commit of {} failed: {}", settings.consumerId(), reported, e.getMessage());
-                listener.onCommitted(settings.consumerId(), reported, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+                listener.onCommitted(settings.consumerId(), reported, false, commitError(e));
                 return;
             }
         }
+    }
+
+    /**
+     * The pending offsets (next to read) of those of {@code partitions} that have any, after telling the listener they
+     * are about to be committed (the audit stores its entries then); empty, and nothing told, when none are pending.
+     */
+    private Map<TopicPartition, Long> announce(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        for (TopicPartition tp : partitions) {
+            Long next = pending.get(tp);
+            if (next != null) {
+                offsets.put(tp, next);
+            }
+        }
+        if (!offsets.isEmpty()) {
+            listener.beforeCommit(settings.consumerId(), offsets);
+        }
+        return offsets;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsetsOf(Map<TopicPartition, Long> next) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        next.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        return offsets;
+    }
+
+    /** How a failed commit is reported: a rebalance in progress is routine, and named as such. */
+    private static String commitError(Exception error) {
+        return error instanceof RebalanceInProgressException ? "RebalanceInProgress"
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
     private void shutdown() {
