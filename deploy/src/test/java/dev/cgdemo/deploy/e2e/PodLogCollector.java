@@ -65,10 +65,6 @@ final class PodLogCollector implements AutoCloseable {
         });
     }
 
-    int followedPods() {
-        return followedUids.size();
-    }
-
     private void followIfRunning(Pod pod) {
         var statuses = pod.getStatus() == null ? null : pod.getStatus().getContainerStatuses();
         boolean started = statuses != null && !statuses.isEmpty()

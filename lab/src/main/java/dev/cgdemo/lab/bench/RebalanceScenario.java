@@ -16,7 +16,6 @@ import dev.cgdemo.worker.produce.ProducerSettings;
 import dev.cgdemo.worker.verify.DeliveryReport;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -139,9 +138,5 @@ public final class RebalanceScenario {
     private void say(BenchProtocol protocol, String format, Object... args) {
         progress.printf("[%s] %s%n", protocol.cliName(), String.format(format, args));
         progress.flush();
-    }
-
-    static Duration elapsed(Instant since) {
-        return Duration.between(since, Instant.now());
     }
 }

@@ -104,11 +104,7 @@ public final class ThroughputBench {
                 }
             }
         }
-        return withWorkerProducerSize(runs, bytesPerRecord);
-    }
-
-    /** The worker producer ran before the payload size was known; its MB/s uses the same size as everyone's. */
-    private static ThroughputRuns withWorkerProducerSize(ThroughputRuns runs, double bytesPerRecord) {
+        // the worker producer's first run came before the payload size was known; its MB/s uses everyone's size
         return runs.withBytesPerRecord(WORKER_PRODUCER, bytesPerRecord);
     }
 

@@ -3,16 +3,9 @@ package dev.cgdemo.operator.kafka;
 /** Kafka at one bootstrap address could not be reached; the reconcile is retried with backoff. */
 public class KafkaUnavailableException extends RuntimeException {
 
-  private final String bootstrapServers;
-
   public KafkaUnavailableException(String bootstrapServers, Throwable cause) {
     super("Kafka at " + bootstrapServers + " is unreachable (" + describe(cause)
         + "); check spec.bootstrapServers or the operator's --bootstrap-servers; retrying", cause);
-    this.bootstrapServers = bootstrapServers;
-  }
-
-  public String bootstrapServers() {
-    return bootstrapServers;
   }
 
   private static String describe(Throwable cause) {

@@ -79,18 +79,9 @@ public final class AuditPublisher implements MemberListener, AutoCloseable {
         return this;
     }
 
-    public String auditTopic() {
-        return auditTopic;
-    }
-
     /** Entries the broker acknowledged. */
     public long published() {
         return published.get();
-    }
-
-    /** Entries the broker refused or that timed out. */
-    public long failed() {
-        return failed.get();
     }
 
     /** The member reached the broker (it saw its topic): make sure the audit topic exists, once per publisher. */
