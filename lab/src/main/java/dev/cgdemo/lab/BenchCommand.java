@@ -15,8 +15,10 @@ import dev.cgdemo.lab.broker.HostPort;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
+import dev.cgdemo.worker.consume.InvalidSettingException;
+import dev.cgdemo.worker.produce.ProducerSettings;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -133,14 +135,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         requireRange("--consumers", consumers, 2, 20);
         requireRange("--partitions", partitions, 1, 1000);
-        requireRange("--keys", keys, 1, Integer.MAX_VALUE);
         requireRange("--session-timeout-ms", sessionTimeoutMs, 1000, 60000);
         requireRange("--steady-seconds", steadySeconds, 4, 600);
         requireRange("--settle-timeout-seconds", settleTimeoutSeconds, 1, 600);
-        if (!(rate > 0)) {
-            throw invalid("--rate", rate + " is not allowed; allowed: more than 0");
+        try {
+            // the worker's own validation of --rate and --keys, as the lab does
+            new ProducerSettings("localhost:9092", "t", "bench-producer", rate, keys, OptionalLong.empty(), Map.of());
+        } catch (InvalidSettingException e) {
+            throw invalid("--" + e.option(), e.reason());
         }
-        List<String> javaOptions = Arrays.stream(consumerJavaOptions.trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
+        List<String> javaOptions = OptionValues.javaOptions(consumerJavaOptions);
         return new BenchSettings(consumers, partitions, rate, keys, Duration.ofMillis(sessionTimeoutMs),
                 Duration.ofSeconds(steadySeconds), Duration.ofSeconds(settleTimeoutSeconds), chosen, javaOptions);
     }
@@ -155,12 +159,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void requireRange(String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw invalid(option, value + " is out of range; allowed: " + min + " to " + max);
-        }
+        OptionValues.requireRange(spec, option, value, min, max);
     }
 
     private ParameterException invalid(String option, String reason) {
-        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason);
+        return OptionValues.invalid(spec, option, reason);
     }
 }

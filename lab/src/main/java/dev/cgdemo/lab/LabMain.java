@@ -1,7 +1,6 @@
 package dev.cgdemo.lab;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,7 +177,7 @@ public final class LabMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw invalid("--consumer-property", e.getMessage() + " (allowed: KEY=VALUE, e.g. session.timeout.ms=6000)");
         }
-        List<String> javaOptions = Arrays.stream(consumerJavaOptions.trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
+        List<String> javaOptions = OptionValues.javaOptions(consumerJavaOptions);
         return new LabSettings(consumers, partitions, rate, keys, topic, group, protocolChoice, chosenAssignor, staticMembership,
                 processingDelayMs, steps, brokerSettings, properties, javaOptions, Duration.ofSeconds(settleTimeoutSeconds), verbose);
     }
@@ -195,12 +194,10 @@ public final class LabMain implements Callable<Integer> {
     }
 
     private void requireRange(String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw invalid(option, value + " is out of range; allowed: " + min + " to " + max);
-        }
+        OptionValues.requireRange(spec, option, value, min, max);
     }
 
     private ParameterException invalid(String option, String reason) {
-        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason);
+        return OptionValues.invalid(spec, option, reason);
     }
 }
