@@ -55,7 +55,7 @@ public record EffectiveSpec(
         orDefault(consumers.getAssignor(), defaultAssignor(protocol)),
         Boolean.TRUE.equals(consumers.getStaticMembership()),
         Objects.requireNonNullElse(consumers.getProcessingDelayMs(), 0),
-        !Boolean.FALSE.equals(producer.getEnabled()),
+        producerEnabled(spec),
         Objects.requireNonNullElse(producer.getMessagesPerSecond(), 5),
         Objects.requireNonNullElse(producer.getKeys(), 20));
   }
@@ -66,6 +66,11 @@ public record EffectiveSpec(
 
   public String consumerName() {
     return name + "-consumer";
+  }
+
+  /** A producer runs unless {@code spec.producer.enabled} is false. */
+  public static boolean producerEnabled(ConsumerGroupDemoSpec spec) {
+    return spec.getProducer() == null || !Boolean.FALSE.equals(spec.getProducer().getEnabled());
   }
 
   public String producerName() {

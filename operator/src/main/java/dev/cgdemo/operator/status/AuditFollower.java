@@ -1,5 +1,6 @@
 package dev.cgdemo.operator.status;
 
+import dev.cgdemo.operator.kafka.ShortTimeouts;
 import dev.cgdemo.worker.audit.AuditCollector;
 import dev.cgdemo.worker.audit.AuditTopic;
 import dev.cgdemo.worker.verify.DeliveryVerifier;
@@ -101,11 +102,6 @@ final class AuditFollower implements AutoCloseable {
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "4194304");
-    props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "8000");
-    props.put(ConsumerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, "2000");
-    props.put(ConsumerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, "5000");
-    props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
-    return props;
+    return ShortTimeouts.applyTo(props);
   }
 }

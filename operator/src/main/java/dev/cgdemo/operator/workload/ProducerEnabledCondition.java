@@ -1,6 +1,7 @@
 package dev.cgdemo.operator.workload;
 
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.spec.EffectiveSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -12,7 +13,6 @@ public class ProducerEnabledCondition implements Condition<Deployment, ConsumerG
   @Override
   public boolean isMet(DependentResource<Deployment, ConsumerGroupDemo> dependentResource,
       ConsumerGroupDemo primary, Context<ConsumerGroupDemo> context) {
-    return primary.getSpec().getProducer() == null
-        || !Boolean.FALSE.equals(primary.getSpec().getProducer().getEnabled());
+    return EffectiveSpec.producerEnabled(primary.getSpec());
   }
 }
