@@ -1,6 +1,7 @@
 package dev.cgdemo.worker.produce;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 
@@ -25,7 +26,8 @@ final class WebEventGenerator {
 
     WebEvent next() {
         String user = "user-" + (1 + random.nextInt(keys));
-        return new WebEvent(user, pick(EVENT_TYPES), pick(PAGES), clock.instant(), producerId, nextSeq++);
+        // to the millisecond, like Kafka's own record timestamps
+        return new WebEvent(user, pick(EVENT_TYPES), pick(PAGES), clock.instant().truncatedTo(ChronoUnit.MILLIS), producerId, nextSeq++);
     }
 
     private String pick(List<String> choices) {
