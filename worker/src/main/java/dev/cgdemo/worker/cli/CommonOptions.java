@@ -10,7 +10,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -44,17 +43,7 @@ public final class CommonOptions {
     Map<String, String> kafkaProperties;
 
     Map<String, String> kafkaProperties() {
-        Map<String, String> props = new LinkedHashMap<>();
-        if (kafkaProperties != null) {
-            kafkaProperties.forEach((key, value) -> {
-                if (key.isBlank() || value == null || value.isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "Invalid value for option '--property': '" + key
-                            + "' must be KEY=VALUE with a non-empty key and value, e.g. session.timeout.ms=10000");
-                }
-                props.put(key.trim(), value.trim());
-            });
-        }
-        return props;
+        return KafkaPropertyValues.of(kafkaProperties, spec);
     }
 
     void validate() {

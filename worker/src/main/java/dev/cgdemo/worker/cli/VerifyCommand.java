@@ -9,7 +9,6 @@ import dev.cgdemo.worker.verify.ReportPrinter;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,7 +76,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (groupId == null || groupId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--group': must not be empty");
         }
-        Map<String, String> properties = properties();
+        Map<String, String> properties = KafkaPropertyValues.of(kafkaProperties, spec);
         PrintWriter out = spec.commandLine().getOut();
         DeliveryReport report;
         try {
@@ -90,20 +89,6 @@ public final class VerifyCommand implements Callable<Integer> {
         out.print(format == Format.JSON ? json(report) : new ReportPrinter().render(report));
         out.flush();
         return report.lost() > 0 ? 1 : 0;
-    }
-
-    private Map<String, String> properties() {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (kafkaProperties != null) {
-            kafkaProperties.forEach((key, value) -> {
-                if (key.isBlank() || value == null || value.isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "Invalid value for option '--property': '" + key
-                            + "' must be KEY=VALUE with a non-empty key and value, e.g. request.timeout.ms=10000");
-                }
-                result.put(key.trim(), value.trim());
-            });
-        }
-        return result;
     }
 
     private static String json(DeliveryReport report) throws Exception {
