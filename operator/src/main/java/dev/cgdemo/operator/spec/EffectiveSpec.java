@@ -5,6 +5,7 @@ import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.ProducerSpec;
 import dev.cgdemo.operator.model.TopicSpec;
+import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import java.util.Objects;
 
 /**
@@ -30,8 +31,8 @@ public record EffectiveSpec(
     int messagesPerSecond,
     int keys) {
 
-  public static final String CLASSIC = "classic";
-  public static final String CONSUMER = "consumer";
+  public static final String CLASSIC = GroupProtocolChoice.CLASSIC.kafkaName();
+  public static final String CONSUMER = GroupProtocolChoice.CONSUMER.kafkaName();
 
   public static EffectiveSpec of(ConsumerGroupDemo resource, OperatorDefaults defaults) {
     String name = resource.getMetadata().getName();
@@ -61,7 +62,7 @@ public record EffectiveSpec(
   }
 
   public static String defaultAssignor(String protocol) {
-    return CONSUMER.equals(protocol) ? "uniform" : "cooperative-sticky";
+    return (CONSUMER.equals(protocol) ? GroupProtocolChoice.CONSUMER : GroupProtocolChoice.CLASSIC).defaultAssignor();
   }
 
   public String consumerName() {

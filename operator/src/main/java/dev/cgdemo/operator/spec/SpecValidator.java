@@ -5,10 +5,11 @@ import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.ProducerSpec;
 import dev.cgdemo.operator.model.TopicSpec;
+import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,6 @@ public final class SpecValidator {
 
   private static final Pattern TOPIC_NAME = Pattern.compile(TopicSpec.NAME_PATTERN);
   private static final Pattern BOOTSTRAP_ENTRY = Pattern.compile("^[^\\s:,]+:\\d{1,5}$");
-  private static final Map<String, Set<String>> ASSIGNORS_BY_PROTOCOL = Map.of(
-      EffectiveSpec.CLASSIC, Set.of("range", "roundrobin", "sticky", "cooperative-sticky"),
-      EffectiveSpec.CONSUMER, Set.of("uniform", "range"));
 
   private final OperatorDefaults defaults;
 
@@ -103,12 +101,13 @@ public final class SpecValidator {
       problems.add("spec.consumers.groupId must not be blank; leave it out for <name>-group");
     }
     String protocol = consumers.getProtocol() == null ? EffectiveSpec.CLASSIC : consumers.getProtocol();
-    Set<String> assignors = ASSIGNORS_BY_PROTOCOL.get(protocol);
-    if (assignors == null) {
+    Optional<GroupProtocolChoice> choice = Arrays.stream(GroupProtocolChoice.values())
+        .filter(c -> c.kafkaName().equals(protocol)).findFirst();
+    if (choice.isEmpty()) {
       problems.add("spec.consumers.protocol must be classic or consumer, got \"" + protocol + "\"");
-    } else if (consumers.getAssignor() != null && !assignors.contains(consumers.getAssignor())) {
+    } else if (consumers.getAssignor() != null && !choice.get().assignors().contains(consumers.getAssignor())) {
       problems.add("spec.consumers.assignor \"" + consumers.getAssignor() + "\" does not fit protocol "
-          + protocol + "; allowed: " + String.join(", ", assignors.stream().sorted().toList()));
+          + protocol + "; allowed: " + String.join(", ", choice.get().assignors().stream().sorted().toList()));
     }
     if (consumers.getProcessingDelayMs() != null && consumers.getProcessingDelayMs() < 0) {
       problems.add("spec.consumers.processingDelayMs must be at least 0, got " + consumers.getProcessingDelayMs());

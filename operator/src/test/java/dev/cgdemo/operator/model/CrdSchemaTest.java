@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -115,6 +117,23 @@ class CrdSchemaTest {
     assertThat(property(status, "delivery").getProperties()).containsOnlyKeys("processed", "lost", "duplicates");
     assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties())
         .containsKeys("type", "status", "reason", "message", "lastTransitionTime");
+  }
+
+  /** The schema's lists are written out in annotations; the worker's are what the pods accept. They must agree. */
+  @Test
+  void protocolsAndAssignorsAreTheOnesTheWorkerAccepts() {
+    JSONSchemaProps consumers = property(property(version.getSchema().getOpenAPIV3Schema(), "spec"), "consumers");
+    assertThat(enumValues(property(consumers, "protocol"))).containsExactlyInAnyOrderElementsOf(
+        Arrays.stream(GroupProtocolChoice.values()).map(GroupProtocolChoice::kafkaName).toList());
+    assertThat(enumValues(property(consumers, "assignor"))).containsExactlyInAnyOrderElementsOf(
+        Arrays.stream(GroupProtocolChoice.values()).flatMap(choice -> choice.assignors().stream()).distinct().toList());
+    assertThat(rules(consumers)).singleElement().asString()
+        .contains("self.protocol == 'consumer') ? self.assignor in " + celList(GroupProtocolChoice.CONSUMER.assignors()))
+        .contains(" : self.assignor in " + celList(GroupProtocolChoice.CLASSIC.assignors()) + ")");
+  }
+
+  private static String celList(List<String> values) {
+    return values.stream().map(value -> "'" + value + "'").collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static JSONSchemaProps property(JSONSchemaProps parent, String name) {
