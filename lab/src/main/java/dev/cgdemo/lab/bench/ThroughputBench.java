@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,26 +37,39 @@ public final class ThroughputBench {
      * loopback that alone is worth a quarter of the throughput, so both consumers get it, set explicitly.
      */
     static final int RECEIVE_BUFFER_BYTES = 2 * 1024 * 1024;
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
     static final String WORKER_PRODUCER = "worker producer";
     static final String KAFKA_PRODUCER = "Kafka ProducerPerformance";
     static final String WORKER_CONSUMER = "worker consumer (audit off)";
     static final String AUDITED_CONSUMER = "worker consumer (audit on)";
     static final String KAFKA_CONSUMER = "Kafka ConsumerPerformance";
+    /** The worker's first producer run writes the topic both consumers read; the other producers' topics are dropped. */
+    private static final String CONSUMED_TOPIC = "tput-worker-1";
+    private static final String WARM_UP_TOPIC = "tput-warm-up";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern PRODUCER_SUMMARY = Pattern.compile("^(\\d+) records sent, ([\\d.]+) records/sec.*");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The batch total: the first "count" of a records_consumed line (the per-partition counts follow it). */
     private static final Pattern CONSUMED_COUNT = Pattern.compile("\"count\":(\\d+)");
 
+    /**
+     * A deleted topic's files go after {@code log.segment.delete.delay.ms} (a minute by default), which would land in
+     * the middle of a later run; with none, they go before the next run starts (see {@link #discardUnlessConsumed}).
+     */
+    public static final Map<String, String> BROKER_OVERRIDES = Map.of("log.segment.delete.delay.ms", "0");
+    private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
+
     private final String bootstrapServers;
+    private final Path logDir;
     private final Admin admin;
     private final long records;
     private final int partitions;
     private final PrintStream progress;
 
-    public ThroughputBench(String bootstrapServers, Admin admin, long records, int partitions, PrintStream progress) {
+    /** @param logDir the broker's log directory, to see deleted topics' files go */
+    public ThroughputBench(String bootstrapServers, Path logDir, Admin admin, long records, int partitions, PrintStream progress) {
         this.bootstrapServers = bootstrapServers;
+        this.logDir = logDir;
         this.admin = admin;
         this.records = records;
         this.partitions = partitions;
@@ -63,12 +77,14 @@ public final class ThroughputBench {
     }
 
     /**
-     * {@link #ROUNDS} rounds; within a round each client runs once, in an order that rotates from round to round (the
-     * broker in this JVM warms up as it goes, which favours whoever runs later). The table shows each client's
-     * median run.
+     * {@link #ROUNDS} rounds; within a round each client runs once, in an order that rotates from round to round. The
+     * table shows each client's median run. The broker in this JVM is still compiling its produce and fetch paths
+     * during its first seconds of each, which slowed whoever came first by a third or more (the worker's producer: 27 s
+     * first, 15 to 17 s later); an unmeasured run of a fifth of the records warms each path first.
      */
     public ThroughputRuns run() throws Exception {
-        List<NewTopic> topics = new ArrayList<>();
+        long warmUp = Math.max(1, records / 5);
+        List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(WARM_UP_TOPIC, partitions, (short) 1)));
         for (int round = 1; round <= ROUNDS; round++) {
             topics.add(new NewTopic("tput-worker-" + round, partitions, (short) 1));
             topics.add(new NewTopic("tput-kafka-" + round, partitions, (short) 1));
@@ -77,30 +93,36 @@ public final class ThroughputBench {
         ThroughputRuns runs = new ThroughputRuns();
         Path payloads = null;
         double bytesPerRecord = 0;
+        progress.println("[throughput] warm-up, not measured: the worker's producer, " + warmUp + " records");
+        workerProducer(WARM_UP_TOPIC, warmUp);
+        discardUnlessConsumed(WARM_UP_TOPIC);
         for (int round = 1; round <= ROUNDS; round++) {
             // Kafka's producer sends the worker's own records, so the first round starts with the worker's
             boolean workerFirst = round % 2 == 1;
             progress.println("[throughput] round " + round + " of " + ROUNDS + ": producers, " + records + " records each");
             if (workerFirst) {
-                runs.add(workerProducer("tput-worker-" + round));
+                record(runs, workerProducer("tput-worker-" + round, records));
             }
             if (payloads == null) {
-                payloads = samplePayloads("tput-worker-1", 2000);
+                payloads = samplePayloads(CONSUMED_TOPIC, 2000);
                 bytesPerRecord = averageLineBytes(payloads);
             }
-            runs.add(kafkaProducer("tput-kafka-" + round, payloads, bytesPerRecord));
+            record(runs, kafkaProducer("tput-kafka-" + round, payloads, bytesPerRecord));
             if (!workerFirst) {
-                runs.add(workerProducer("tput-worker-" + round));
+                record(runs, workerProducer("tput-worker-" + round, records));
             }
+            discardUnlessConsumed("tput-worker-" + round, "tput-kafka-" + round);
         }
         Files.deleteIfExists(payloads);
+        progress.println("[throughput] warm-up, not measured: ConsumerPerformance, " + warmUp + " records");
+        kafkaConsumer("tput-group-warm-up", warmUp, bytesPerRecord);
         for (int round = 1; round <= ROUNDS; round++) {
             progress.println("[throughput] round " + round + " of " + ROUNDS + ": consumers");
             for (int turn = 0; turn < 3; turn++) {
                 switch ((turn + round - 1) % 3) {
-                    case 0 -> runs.add(kafkaConsumer("tput-group-kafka-" + round, bytesPerRecord));
-                    case 1 -> runs.add(workerConsumer(WORKER_CONSUMER, "tput-group-worker-" + round, false, bytesPerRecord));
-                    default -> runs.add(workerConsumer(AUDITED_CONSUMER, "tput-group-audited-" + round, true, bytesPerRecord));
+                    case 0 -> record(runs, kafkaConsumer("tput-group-kafka-" + round, records, bytesPerRecord));
+                    case 1 -> record(runs, workerConsumer(WORKER_CONSUMER, "tput-group-worker-" + round, false, bytesPerRecord));
+                    default -> record(runs, workerConsumer(AUDITED_CONSUMER, "tput-group-audited-" + round, true, bytesPerRecord));
                 }
             }
         }
@@ -109,19 +131,19 @@ public final class ThroughputBench {
     }
 
     /** From the worker's startup_complete to its shutdown_complete (after the last acknowledgement and close). */
-    private ThroughputFigure workerProducer(String topic) throws Exception {
+    private ThroughputFigure workerProducer(String topic, long count) throws Exception {
         try (JavaProcess producer = new JavaProcess("worker-producer", JAVA_OPTIONS, "dev.cgdemo.worker.WorkerMain", List.of(
                 "produce", "--bootstrap-servers", bootstrapServers, "--topic", topic, "--rate", "1000000000",
-                "--count", Long.toString(records), "--keys", "1000", "--producer-id", "tput-producer",
+                "--count", Long.toString(count), "--keys", "1000", "--producer-id", "tput-producer",
                 "--events", "json", "--http-port", "0"))) {
             producer.awaitExit(TIMEOUT);
             long start = timestampOf(producer.lines(), "startup_complete");
             JsonNode done = event(producer.lines(), "shutdown_complete");
             long acknowledged = done.path("acknowledged").asLong();
-            if (acknowledged != records) {
-                throw new IllegalStateException("the worker's producer acknowledged " + acknowledged + " of " + records);
+            if (acknowledged != count) {
+                throw new IllegalStateException("the worker's producer acknowledged " + acknowledged + " of " + count);
             }
-            return new ThroughputFigure(WORKER_PRODUCER, records, (done.path("timestamp").asLong() - start) / 1000.0, 0);
+            return new ThroughputFigure(WORKER_PRODUCER, count, (done.path("timestamp").asLong() - start) / 1000.0, 0);
         }
     }
 
@@ -144,11 +166,12 @@ public final class ThroughputBench {
     /** From the member's first assignment to the poll that brought the count to {@code records}, like fetch time. */
     private ThroughputFigure workerConsumer(String label, String group, boolean audit, double bytesPerRecord) throws Exception {
         try (JavaProcess consumer = new JavaProcess(group, JAVA_OPTIONS, "dev.cgdemo.worker.WorkerMain", List.of(
-                "consume", "--bootstrap-servers", bootstrapServers, "--topic", "tput-worker-1", "--group", group,
+                "consume", "--bootstrap-servers", bootstrapServers, "--topic", CONSUMED_TOPIC, "--group", group,
                 "--id", group + "-1", "--events", "json", "--http-port", "0", audit ? "--audit" : "--no-audit",
                 "--property", "receive.buffer.bytes=" + RECEIVE_BUFFER_BYTES))) {
-            // checked every 100 ms over the lines so far; parsing them on each line instead starved the broker in this JVM
-            consumer.await(() -> consumedSoFar(consumer.lines()) >= records, TIMEOUT);
+            // checked every 100 ms, each line counted once: the broker shares this JVM and should not pay for watching
+            ConsumedCount consumed = new ConsumedCount();
+            consumer.await(() -> consumed.upTo(consumer.lines()) >= records, TIMEOUT);
             long start = timestampOf(consumer.lines(), "partitions_assigned");
             long sum = 0;
             long end = 0;
@@ -167,9 +190,9 @@ public final class ThroughputBench {
     }
 
     /** ConsumerPerformance's own fetch time: from the end of its group join to its last record. */
-    private ThroughputFigure kafkaConsumer(String group, double bytesPerRecord) throws Exception {
+    private ThroughputFigure kafkaConsumer(String group, long count, double bytesPerRecord) throws Exception {
         try (JavaProcess consumer = new JavaProcess("consumer-performance", JAVA_OPTIONS, "org.apache.kafka.tools.ConsumerPerformance", List.of(
-                "--bootstrap-server", bootstrapServers, "--topic", "tput-worker-1", "--num-records", Long.toString(records),
+                "--bootstrap-server", bootstrapServers, "--topic", CONSUMED_TOPIC, "--num-records", Long.toString(count),
                 "--group", group, "--timeout", "60000", "--hide-header",
                 "--socket-buffer-size", Integer.toString(RECEIVE_BUFFER_BYTES)))) {
             consumer.awaitExit(TIMEOUT);
@@ -185,23 +208,62 @@ public final class ThroughputBench {
         }
     }
 
+    /** Keeps a run, and shows it: the table only has each client's median. */
+    private void record(ThroughputRuns runs, ThroughputFigure run) {
+        runs.add(run);
+        progress.printf(Locale.ROOT, "[throughput]   %s: %d records in %.2f s%n", run.client(), run.records(), run.seconds());
+    }
+
     private static List<String> lastFirst(List<String> lines) {
         List<String> copy = new ArrayList<>(lines);
         java.util.Collections.reverse(copy);
         return copy;
     }
 
-    private static long consumedSoFar(List<String> lines) {
-        long sum = 0;
-        for (String line : lines) {
-            if (line.contains("\"records_consumed\"")) {
-                Matcher count = CONSUMED_COUNT.matcher(line);
-                if (count.find()) {
-                    sum += Long.parseLong(count.group(1));
+    /** The records_consumed counts of the lines so far; lines only ever get added, so each is read once. */
+    private static final class ConsumedCount {
+        private int linesRead;
+        private long sum;
+
+        long upTo(List<String> lines) {
+            for (int size = lines.size(); linesRead < size; linesRead++) {
+                String line = lines.get(linesRead);
+                if (line.contains("\"records_consumed\"")) {
+                    Matcher count = CONSUMED_COUNT.matcher(line);
+                    if (count.find()) {
+                        sum += Long.parseLong(count.group(1));
+                    }
                 }
             }
+            return sum;
         }
-        return sum;
+    }
+
+    /**
+     * At ten million records a topic is one and a half gigabytes; only the one the consumers read is kept. Returns
+     * when the deleted topics' files are gone, so that no run shares the machine with their deletion.
+     */
+    private void discardUnlessConsumed(String... topics) throws Exception {
+        List<String> unread = new ArrayList<>(List.of(topics));
+        unread.remove(CONSUMED_TOPIC);
+        admin.deleteTopics(unread).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + DELETE_TIMEOUT.toNanos();
+        while (hasFilesOf(unread)) {
+            if (System.nanoTime() > deadline) {
+                progress.println("[throughput] warning: the files of " + unread + " are still there after "
+                        + DELETE_TIMEOUT.toSeconds() + " s; the next runs may share the machine with their deletion");
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** True while the log directory holds a partition directory of one of {@code topics}, live or being deleted. */
+    private boolean hasFilesOf(List<String> topics) throws IOException {
+        try (var dirs = Files.list(logDir)) {
+            return dirs.map(dir -> dir.getFileName().toString())
+                    .anyMatch(name -> topics.stream().anyMatch(topic -> name.startsWith(topic + "-")));
+        }
     }
 
     /** The worker's own records, one value per line, for ProducerPerformance's --payload-file. */

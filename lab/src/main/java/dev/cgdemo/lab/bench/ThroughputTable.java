@@ -10,12 +10,12 @@ public final class ThroughputTable {
         List<ThroughputFigure> figures = runs.clients().stream().map(runs::median).toList();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d records of %.0f bytes (the worker's JSON events), each client its own "
-                        + "process (%s), one after another, against the same embedded broker, %d rounds with the order "
-                        + "rotated, the median run of each; processing delay 0, per-record output off (--events json "
-                        + "prints one line per poll). Both consumers read the worker's topic with a %d KiB socket receive "
-                        + "buffer (ConsumerPerformance's default; a consumer's own is 64 KiB); Kafka's producer sends the "
-                        + "same JSON values without keys (its sticky partitioner fills bigger batches than the worker's "
-                        + "keyed records).%n%n",
+                        + "process (%s), one after another, against the same embedded broker, after an unmeasured "
+                        + "warm-up of its produce and fetch paths, %d rounds with the order rotated, the median run of "
+                        + "each; processing delay 0, per-record output off (--events json prints one line per poll). Both "
+                        + "consumers read the worker's topic with a %d KiB socket receive buffer (ConsumerPerformance's "
+                        + "default; a consumer's own is 64 KiB); Kafka's producer sends the same JSON values without keys "
+                        + "(its sticky partitioner fills bigger batches than the worker's keyed records).%n%n",
                 figures.get(0).records(), figures.get(0).bytesPerRecord(), String.join(" ", ThroughputBench.JAVA_OPTIONS),
                 runs.rounds(), ThroughputBench.RECEIVE_BUFFER_BYTES / 1024));
         out.append("| client | records | seconds | records/s | MB/s |\n| --- | ---: | ---: | ---: | ---: |\n");

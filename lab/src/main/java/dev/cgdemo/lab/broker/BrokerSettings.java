@@ -28,6 +28,13 @@ public record BrokerSettings(HostPort listen, HostPort advertised, Map<String, S
         return new BrokerSettings(new HostPort("127.0.0.1", 0), null, Map.of());
     }
 
+    /** These settings with {@code more} broker properties on top of the overrides. */
+    public BrokerSettings with(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        all.putAll(more);
+        return new BrokerSettings(listen, advertised, all);
+    }
+
     /** The advertised address; a wildcard listen address advertises {@code localhost}. */
     public HostPort advertisedFor(int boundPort) {
         String host = advertised != null ? advertised.host()

@@ -97,6 +97,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /** Where the partitions' logs are: one directory per partition, named {@code <topic>-<partition>}. */
+    public Path logDir() {
+        return logDir(dataDir);
+    }
+
+    private static Path logDir(Path dataDir) {
+        return dataDir.resolve("log");
+    }
+
     /** Stops the broker and deletes its data. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -126,7 +135,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.put("advertised.listeners", "PLAINTEXT://" + advertised);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dataDir.resolve("log").toString());
+        props.put("log.dirs", logDir(dataDir).toString());
         props.putAll(settings.overrides());
         return props;
     }
