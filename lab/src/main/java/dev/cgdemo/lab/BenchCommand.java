@@ -12,13 +12,12 @@ import dev.cgdemo.lab.bench.ThroughputTable;
 import dev.cgdemo.lab.broker.BrokerSettings;
 import dev.cgdemo.lab.broker.EmbeddedBroker;
 import dev.cgdemo.lab.broker.HostPort;
+import dev.cgdemo.worker.consume.InvalidSettingException;
+import dev.cgdemo.worker.produce.ProducerSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import dev.cgdemo.worker.consume.InvalidSettingException;
-import dev.cgdemo.worker.produce.ProducerSettings;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -140,8 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         requireRange("--steady-seconds", steadySeconds, 4, 600);
         requireRange("--settle-timeout-seconds", settleTimeoutSeconds, 1, 600);
         try {
-            // the worker's own validation of --rate and --keys, as the lab does
-            new ProducerSettings("localhost:9092", "t", "bench-producer", rate, keys, OptionalLong.empty(), Map.of());
+            ProducerSettings.checkRateAndKeys(rate, keys);
         } catch (InvalidSettingException e) {
             throw invalid("--" + e.option(), e.reason());
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import dev.cgdemo.lab.broker.BrokerSettings;
@@ -158,7 +157,7 @@ public final class LabMain implements Callable<Integer> {
             // The worker's own validation: assignor against protocol, processing delay.
             new ConsumerSettings("localhost:9092", topic, group, "consumer-1", protocolChoice, chosenAssignor,
                     staticMembership, processingDelayMs, Map.of());
-            new ProducerSettings("localhost:9092", topic, "lab-producer", rate, keys, OptionalLong.empty(), Map.of());
+            ProducerSettings.checkRateAndKeys(rate, keys);
         } catch (InvalidSettingException e) {
             throw invalid("--" + e.option(), e.reason());
         }

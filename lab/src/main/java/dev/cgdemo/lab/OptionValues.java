@@ -13,10 +13,6 @@ final class OptionValues {
     private OptionValues() {
     }
 
-    /**
-     * @param entries {@code key=value} items; blank items (an unset environment twin) are skipped
-     * @throws IllegalArgumentException for an item without {@code =} or with an empty key
-     */
     /** JVM options given as one string, split on whitespace. */
     static List<String> javaOptions(String options) {
         return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
@@ -32,6 +28,10 @@ final class OptionValues {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason);
     }
 
+    /**
+     * @param entries {@code key=value} items; blank items (an unset environment twin) are skipped
+     * @throws IllegalArgumentException for an item without {@code =} or with an empty key
+     */
     static Map<String, String> keyValues(List<String> entries) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {

@@ -21,17 +21,26 @@ public record ProducerSettings(String bootstrapServers, String topic, String pro
         bootstrapServers = requireText("bootstrap-servers", bootstrapServers);
         topic = requireText("topic", topic);
         producerId = requireText("producer-id", producerId);
+        checkRateAndKeys(ratePerSecond, keys);
+        count = count == null ? OptionalLong.empty() : count;
+        if (count.isPresent() && count.getAsLong() < 0) {
+            throw new InvalidSettingException("count", "must be 0 or more records, was " + count.getAsLong());
+        }
+        kafkaProperties = kafkaProperties == null ? Map.of() : Map.copyOf(kafkaProperties);
+    }
+
+    /**
+     * The checks of {@code --rate} and {@code --keys}, for a caller that takes them before it has a topic or broker.
+     *
+     * @throws InvalidSettingException naming {@code rate} or {@code keys}
+     */
+    public static void checkRateAndKeys(double ratePerSecond, int keys) {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
             throw new InvalidSettingException("rate", "must be a number of messages per second greater than 0, was " + ratePerSecond);
         }
         if (keys < 1) {
             throw new InvalidSettingException("keys", "must be 1 or more distinct user ids, was " + keys);
         }
-        count = count == null ? OptionalLong.empty() : count;
-        if (count.isPresent() && count.getAsLong() < 0) {
-            throw new InvalidSettingException("count", "must be 0 or more records, was " + count.getAsLong());
-        }
-        kafkaProperties = kafkaProperties == null ? Map.of() : Map.copyOf(kafkaProperties);
     }
 
     /** 5 records per second over 20 keys, until closed. */
