@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +93,7 @@ public final class ThroughputBench {
         }
         admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         ThroughputRuns runs = new ThroughputRuns();
-        Path payloads = null;
+        Payloads payloads = null;
         double bytesPerRecord = 0;
         progress.println("[throughput] warm-up, not measured: the worker's producer, " + warmUp + " records");
         workerProducer(WARM_UP_TOPIC, warmUp);
@@ -105,15 +107,15 @@ public final class ThroughputBench {
             }
             if (payloads == null) {
                 payloads = samplePayloads(CONSUMED_TOPIC, 2000);
-                bytesPerRecord = averageLineBytes(payloads);
+                bytesPerRecord = payloads.averageBytes();
             }
-            record(runs, kafkaProducer("tput-kafka-" + round, payloads, bytesPerRecord));
+            record(runs, kafkaProducer("tput-kafka-" + round, payloads));
             if (!workerFirst) {
                 record(runs, workerProducer("tput-worker-" + round, records));
             }
             discardUnlessConsumed("tput-worker-" + round, "tput-kafka-" + round);
         }
-        Files.deleteIfExists(payloads);
+        Files.deleteIfExists(payloads.file());
         progress.println("[throughput] warm-up, not measured: ConsumerPerformance, " + warmUp + " records");
         kafkaConsumer("tput-group-warm-up", warmUp, bytesPerRecord);
         for (int round = 1; round <= ROUNDS; round++) {
@@ -147,16 +149,16 @@ public final class ThroughputBench {
         }
     }
 
-    private ThroughputFigure kafkaProducer(String topic, Path payloads, double bytesPerRecord) throws Exception {
+    private ThroughputFigure kafkaProducer(String topic, Payloads payloads) throws Exception {
         try (JavaProcess producer = new JavaProcess("producer-performance", JAVA_OPTIONS, "org.apache.kafka.tools.ProducerPerformance", List.of(
                 "--bootstrap-server", bootstrapServers, "--topic", topic, "--num-records", Long.toString(records),
-                "--throughput", "-1", "--payload-file", payloads.toString(), "--command-property", "acks=all"))) {
+                "--throughput", "-1", "--payload-file", payloads.file().toString(), "--command-property", "acks=all"))) {
             producer.awaitExit(TIMEOUT);
             for (String line : lastFirst(producer.lines())) {
                 Matcher summary = PRODUCER_SUMMARY.matcher(line);
                 if (summary.matches()) {
                     double perSecond = Double.parseDouble(summary.group(2));
-                    return new ThroughputFigure(KAFKA_PRODUCER, records, records / perSecond, bytesPerRecord);
+                    return new ThroughputFigure(KAFKA_PRODUCER, records, records / perSecond, payloads.averageBytes());
                 }
             }
             throw new IllegalStateException("no summary from ProducerPerformance: " + producer.lines());
@@ -170,21 +172,10 @@ public final class ThroughputBench {
                 "--id", group + "-1", "--events", "json", "--http-port", "0", audit ? "--audit" : "--no-audit",
                 "--property", "receive.buffer.bytes=" + RECEIVE_BUFFER_BYTES))) {
             // checked every 100 ms, each line counted once: the broker shares this JVM and should not pay for watching
-            ConsumedCount consumed = new ConsumedCount();
-            consumer.await(() -> consumed.upTo(consumer.lines()) >= records, TIMEOUT);
+            ConsumedCount consumed = new ConsumedCount(records);
+            consumer.await(() -> consumed.reachedIn(consumer.lines()).isPresent(), TIMEOUT);
             long start = timestampOf(consumer.lines(), "partitions_assigned");
-            long sum = 0;
-            long end = 0;
-            for (String line : consumer.lines()) {
-                JsonNode event = parse(line);
-                if (event.path("name").asText().equals("records_consumed")) {
-                    sum += event.path("count").asLong();
-                    if (sum >= records) {
-                        end = event.path("timestamp").asLong();
-                        break;
-                    }
-                }
-            }
+            long end = parse(consumed.reachedIn(consumer.lines()).orElseThrow()).path("timestamp").asLong();
             return new ThroughputFigure(label, records, (end - start) / 1000.0, bytesPerRecord);
         }
     }
@@ -216,26 +207,32 @@ public final class ThroughputBench {
 
     private static List<String> lastFirst(List<String> lines) {
         List<String> copy = new ArrayList<>(lines);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 
-    /** The records_consumed counts of the lines so far; lines only ever get added, so each is read once. */
+    /** Adds up the records_consumed counts of the lines so far; lines only ever get added, so each is read once. */
     private static final class ConsumedCount {
+        private final long target;
         private int linesRead;
         private long sum;
+        private String reachedAt;
 
-        long upTo(List<String> lines) {
-            for (int size = lines.size(); linesRead < size; linesRead++) {
+        ConsumedCount(long target) {
+            this.target = target;
+        }
+
+        /** The line whose count brought the sum to the target, once there is one. */
+        Optional<String> reachedIn(List<String> lines) {
+            for (int size = lines.size(); reachedAt == null && linesRead < size; linesRead++) {
                 String line = lines.get(linesRead);
-                if (line.contains("\"records_consumed\"")) {
-                    Matcher count = CONSUMED_COUNT.matcher(line);
-                    if (count.find()) {
-                        sum += Long.parseLong(count.group(1));
-                    }
+                Matcher count = CONSUMED_COUNT.matcher(line);
+                if (line.contains("\"records_consumed\"") && count.find()) {
+                    sum += Long.parseLong(count.group(1));
+                    reachedAt = sum >= target ? line : null;
                 }
             }
-            return sum;
+            return Optional.ofNullable(reachedAt);
         }
     }
 
@@ -266,8 +263,11 @@ public final class ThroughputBench {
         }
     }
 
-    /** The worker's own records, one value per line, for ProducerPerformance's --payload-file. */
-    private Path samplePayloads(String topic, int count) throws IOException {
+    /** A file of the worker's own records, one value per line, for ProducerPerformance's --payload-file. */
+    private record Payloads(Path file, double averageBytes) {
+    }
+
+    private Payloads samplePayloads(String topic, int count) throws IOException {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -286,12 +286,8 @@ public final class ThroughputBench {
         }
         Path file = Files.createTempFile("cgdemo-payloads-", ".txt");
         Files.writeString(file, String.join("\n", values), StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static double averageLineBytes(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        return lines.stream().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+        double averageBytes = values.stream().mapToInt(value -> value.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+        return new Payloads(file, averageBytes);
     }
 
     private static long timestampOf(List<String> lines, String name) {
