@@ -6,10 +6,12 @@ import dev.cgdemo.worker.verify.ProcessedRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -85,7 +87,7 @@ public final class AuditCollector {
         for (ProcessedRange batch : batches) {
             (batch.lastProcessedAt().isBefore(before) ? old : recent).add(batch);
         }
-        Map<String, TreeSet<Instant>> changeTimes = new HashMap<>();
+        Map<String, NavigableSet<Instant>> changeTimes = new HashMap<>();
         for (AssignmentChange change : changes) {
             changeTimes.computeIfAbsent(change.member(), m -> new TreeSet<>()).add(change.at());
         }
@@ -94,7 +96,7 @@ public final class AuditCollector {
         List<ProcessedRange> merged = new ArrayList<>();
         for (ProcessedRange next : old) {
             ProcessedRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && continues(last, next, changeTimes.getOrDefault(next.member(), new TreeSet<>()))) {
+            if (last != null && continues(last, next, changeTimes.getOrDefault(next.member(), Collections.emptyNavigableSet()))) {
                 merged.set(merged.size() - 1, new ProcessedRange(last.member(), last.generation(), last.partition(),
                         last.firstOffset(), next.lastOffset(), last.count() + next.count(), last.firstProcessedAt(),
                         next.lastProcessedAt()));
@@ -109,7 +111,7 @@ public final class AuditCollector {
         return removed;
     }
 
-    private static boolean continues(ProcessedRange last, ProcessedRange next, TreeSet<Instant> memberChanges) {
+    private static boolean continues(ProcessedRange last, ProcessedRange next, NavigableSet<Instant> memberChanges) {
         if (last.partition() != next.partition() || !last.member().equals(next.member())
                 || last.generation() != next.generation() || next.firstOffset() != last.lastOffset() + 1
                 || next.firstProcessedAt().isBefore(last.lastProcessedAt())) {

@@ -273,10 +273,8 @@ public final class GroupMember implements AutoCloseable {
         // partition by partition, the order ConsumerRecords iterates in; nothing is made per record
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(tp);
-            long first = -1;
-            long last = -1;
             int count = 0;
-            for (ConsumerRecord<byte[], byte[]> record : partitionRecords) {
+            for (ConsumerRecord<byte[], byte[]> ignored : partitionRecords) {
                 if (isClosing()) {
                     break; // the rest stays uncommitted and goes to the next owner, unprocessed
                 }
@@ -288,13 +286,13 @@ public final class GroupMember implements AutoCloseable {
                         break;
                     }
                 }
-                first = count == 0 ? record.offset() : Math.min(first, record.offset());
-                last = Math.max(last, record.offset());
                 count++;
             }
             if (count > 0) {
+                // a poll's records of a partition come in offset order: the first and last processed are at either end
+                long last = partitionRecords.get(count - 1).offset();
                 done.add(partitionRecords, count);
-                summary.add(new PartitionBatch(tp.topic(), tp.partition(), first, last, count));
+                summary.add(new PartitionBatch(tp.topic(), tp.partition(), partitionRecords.get(0).offset(), last, count));
                 pending.put(tp, last + 1);
             }
             if (isClosing() || Thread.currentThread().isInterrupted()) {

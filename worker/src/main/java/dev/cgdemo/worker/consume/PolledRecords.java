@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -27,7 +28,7 @@ final class PolledRecords extends AbstractList<ProcessedRecord> implements Rando
             return;
         }
         if (runs.size() == ends.length) {
-            ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+            ends = Arrays.copyOf(ends, ends.length * 2);
         }
         runs.add(count == partitionRecords.size() ? partitionRecords : partitionRecords.subList(0, count));
         size += count;
