@@ -1,7 +1,7 @@
 package dev.cgdemo.lab.bench;
 
-import dev.cgdemo.worker.verify.Handover;
-import dev.cgdemo.worker.verify.Rebalance;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.Rebalance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

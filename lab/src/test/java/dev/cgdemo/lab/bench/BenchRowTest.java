@@ -3,11 +3,11 @@ package dev.cgdemo.lab.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cgdemo.worker.verify.DeliveryReport;
-import dev.cgdemo.worker.verify.DuplicateRange;
-import dev.cgdemo.worker.verify.Handover;
-import dev.cgdemo.worker.verify.OffsetRange;
-import dev.cgdemo.worker.verify.PartitionReport;
-import dev.cgdemo.worker.verify.Rebalance;
+import dev.cgdemo.worker.history.DuplicateRange;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.OffsetRange;
+import dev.cgdemo.worker.history.PartitionReport;
+import dev.cgdemo.worker.history.Rebalance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ class BenchRowTest {
 
     private static Rebalance rebalance(int number, long atSeconds, Long groupStopMs, Handover... handovers) {
         Instant at = T.plusSeconds(atSeconds);
-        return new Rebalance(number, at, at.plusMillis(100), false, List.of(handovers), groupStopMs);
+        return new Rebalance(number, at, at.plusMillis(100), false, List.of(handovers), groupStopMs, "join");
     }
 
     @Test

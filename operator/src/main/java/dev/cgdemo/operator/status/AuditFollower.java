@@ -4,7 +4,7 @@ import dev.cgdemo.operator.kafka.ShortTimeouts;
 import dev.cgdemo.worker.audit.AuditCollector;
 import dev.cgdemo.worker.audit.AuditTopic;
 import dev.cgdemo.worker.verify.DeliveryVerifier;
-import dev.cgdemo.worker.verify.PartitionOffsets;
+import dev.cgdemo.worker.history.PartitionOffsets;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.cgdemo.operator.status;
 
 import dev.cgdemo.worker.verify.DeliveryReport;
-import dev.cgdemo.worker.verify.Handover;
-import dev.cgdemo.worker.verify.Rebalance;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.Rebalance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package dev.cgdemo.operator.status;
 
-import dev.cgdemo.worker.verify.PartitionOffsets;
+import dev.cgdemo.worker.history.PartitionOffsets;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.cgdemo.operator.status;
 
 import dev.cgdemo.operator.kafka.KafkaCalls;
-import dev.cgdemo.worker.verify.PartitionOffsets;
+import dev.cgdemo.worker.history.PartitionOffsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

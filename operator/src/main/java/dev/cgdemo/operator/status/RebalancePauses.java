@@ -1,6 +1,6 @@
 package dev.cgdemo.operator.status;
 
-import dev.cgdemo.worker.verify.Handover;
+import dev.cgdemo.worker.history.Handover;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

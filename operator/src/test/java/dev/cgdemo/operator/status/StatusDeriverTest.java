@@ -9,7 +9,7 @@ import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.OperatorDefaults;
-import dev.cgdemo.worker.verify.Handover;
+import dev.cgdemo.worker.history.Handover;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.cgdemo.worker.audit;
 
-import dev.cgdemo.worker.verify.AssignmentChange;
+import dev.cgdemo.worker.history.AssignmentChange;
 import dev.cgdemo.worker.verify.AuditLog;
-import dev.cgdemo.worker.verify.ProcessedRange;
+import dev.cgdemo.worker.history.ProcessedRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

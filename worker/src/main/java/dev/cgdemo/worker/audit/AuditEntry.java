@@ -2,8 +2,8 @@ package dev.cgdemo.worker.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.cgdemo.worker.verify.AssignmentChange;
-import dev.cgdemo.worker.verify.ProcessedRange;
+import dev.cgdemo.worker.history.AssignmentChange;
+import dev.cgdemo.worker.history.ProcessedRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.cgdemo.worker.audit;
 
 import dev.cgdemo.worker.consume.PartitionBatch;
 import dev.cgdemo.worker.consume.ProcessedBatch;
-import dev.cgdemo.worker.verify.ProcessedRange;
+import dev.cgdemo.worker.history.ProcessedRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

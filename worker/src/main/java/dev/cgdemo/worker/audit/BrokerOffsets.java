@@ -1,6 +1,6 @@
 package dev.cgdemo.worker.audit;
 
-import dev.cgdemo.worker.verify.PartitionOffsets;
+import dev.cgdemo.worker.history.PartitionOffsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

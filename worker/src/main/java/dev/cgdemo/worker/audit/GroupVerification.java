@@ -3,7 +3,7 @@ package dev.cgdemo.worker.audit;
 import dev.cgdemo.worker.verify.AuditLog;
 import dev.cgdemo.worker.verify.DeliveryReport;
 import dev.cgdemo.worker.verify.DeliveryVerifier;
-import dev.cgdemo.worker.verify.PartitionOffsets;
+import dev.cgdemo.worker.history.PartitionOffsets;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import java.time.Duration;
 import java.util.List;

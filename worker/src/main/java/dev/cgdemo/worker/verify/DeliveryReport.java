@@ -1,4 +1,7 @@
 package dev.cgdemo.worker.verify;
+import dev.cgdemo.worker.history.PartitionReport;
+
+import dev.cgdemo.worker.history.Rebalance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

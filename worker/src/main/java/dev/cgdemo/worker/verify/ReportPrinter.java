@@ -1,4 +1,10 @@
 package dev.cgdemo.worker.verify;
+import dev.cgdemo.worker.history.PartitionReport;
+
+import dev.cgdemo.worker.history.OffsetRange;
+import dev.cgdemo.worker.history.DuplicateRange;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.Rebalance;
 
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code rebalanceGap}: assignment changes less than this apart belong to the same rebalance. Cooperative
- * and consumer-protocol rebalances come in steps (revoke, then assign) a few heartbeats apart, so the gap must
- * exceed a few heartbeat intervals but stay below the time between the events that cause rebalances.
+ * {@code rebalanceGap}: how long after a rebalance has settled a late member's callback of the same generation still
+ * belongs to it. Members of one rebalance call back within a heartbeat or two of one another; the first callbacks
+ * may already leave every partition owned (the group is settled), and the others must not count as a rebalance of
+ * their own.
  */
 public record VerifierSettings(Duration rebalanceGap) {
 

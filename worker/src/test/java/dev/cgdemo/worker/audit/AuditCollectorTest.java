@@ -1,13 +1,13 @@
 package dev.cgdemo.worker.audit;
 
-import dev.cgdemo.worker.verify.AssignmentChange;
-import dev.cgdemo.worker.verify.AssignmentChange.Kind;
+import dev.cgdemo.worker.history.AssignmentChange;
+import dev.cgdemo.worker.history.AssignmentChange.Kind;
 import dev.cgdemo.worker.verify.DeliveryReport;
 import dev.cgdemo.worker.verify.DeliveryVerifier;
-import dev.cgdemo.worker.verify.Handover;
-import dev.cgdemo.worker.verify.PartitionOffsets;
-import dev.cgdemo.worker.verify.ProcessedRange;
-import dev.cgdemo.worker.verify.Rebalance;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.PartitionOffsets;
+import dev.cgdemo.worker.history.ProcessedRange;
+import dev.cgdemo.worker.history.Rebalance;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import org.junit.jupiter.api.Test;
 

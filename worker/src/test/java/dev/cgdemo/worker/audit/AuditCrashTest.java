@@ -1,4 +1,5 @@
 package dev.cgdemo.worker.audit;
+import dev.cgdemo.worker.history.PartitionReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,8 +11,8 @@ import dev.cgdemo.worker.produce.EventProducer;
 import dev.cgdemo.worker.produce.ProduceListener;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import dev.cgdemo.worker.verify.DeliveryReport;
-import dev.cgdemo.worker.verify.Handover;
-import dev.cgdemo.worker.verify.PartitionOffsets;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.PartitionOffsets;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
@@ -90,7 +91,7 @@ class AuditCrashTest {
         assertThat(takenOver).singleElement().satisfies(h ->
                 // not before the session timeout (2 s) noticed the crash
                 assertThat(h.pauseMs()).isNotNull().isGreaterThanOrEqualTo(1_500L));
-        assertThat(report.processed()).isGreaterThanOrEqualTo(report.partitions().stream().mapToLong(dev.cgdemo.worker.verify.PartitionReport::committed).sum());
+        assertThat(report.processed()).isGreaterThanOrEqualTo(report.partitions().stream().mapToLong(dev.cgdemo.worker.history.PartitionReport::committed).sum());
     }
 
     /** The worker's own CLI, audit on by default, JSON events on stdout; SIGTERM stops it cleanly. */

@@ -1,8 +1,16 @@
 package dev.cgdemo.worker.verify;
 
-import static dev.cgdemo.worker.verify.AssignmentChange.Kind.ASSIGNED;
-import static dev.cgdemo.worker.verify.AssignmentChange.Kind.LOST;
-import static dev.cgdemo.worker.verify.AssignmentChange.Kind.REVOKED;
+import dev.cgdemo.worker.history.AssignmentChange;
+import dev.cgdemo.worker.history.ProcessedRange;
+import dev.cgdemo.worker.history.OffsetRange;
+import dev.cgdemo.worker.history.PartitionOffsets;
+import dev.cgdemo.worker.history.DuplicateRange;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.Rebalance;
+
+import static dev.cgdemo.worker.history.AssignmentChange.Kind.ASSIGNED;
+import static dev.cgdemo.worker.history.AssignmentChange.Kind.LOST;
+import static dev.cgdemo.worker.history.AssignmentChange.Kind.REVOKED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +37,11 @@ class DeliveryVerifierTest {
     }
 
     private void change(String member, AssignmentChange.Kind kind, long atMs, Integer... partitions) {
-        changes.add(new AssignmentChange(member, 1, kind, List.of(partitions), at(atMs)));
+        change(member, 1, kind, atMs, partitions);
+    }
+
+    private void change(String member, int generation, AssignmentChange.Kind kind, long atMs, Integer... partitions) {
+        changes.add(new AssignmentChange(member, generation, kind, List.of(partitions), at(atMs)));
     }
 
     private DeliveryReport verify(PartitionOffsets... offsets) {
@@ -106,12 +118,13 @@ class DeliveryVerifierTest {
                 new PartitionOffsets(2, 0, 200, 200));
 
         assertThat(report.lost()).isZero();
-        assertThat(report.rebalances()).hasSize(2);
-        Rebalance crash = report.rebalances().get(1);
-        assertThat(crash.number()).isEqualTo(2);
+        // start-up (settled at 100 ms), the cooperative move of p1, the crash
+        assertThat(report.rebalances()).extracting(Rebalance::cause).containsExactly("start", "unknown", "crash");
+        Rebalance crash = report.rebalances().get(2);
+        assertThat(crash.number()).isEqualTo(3);
         assertThat(crash.moves()).containsExactly(new Handover(1, "c", "a", 6_600L), new Handover(2, "c", "a", 6_200L));
         assertThat(report.partitions().get(2).duplicateRanges())
-                .containsExactly(new DuplicateRange(new OffsetRange(80, 99), "c", "a", 2));
+                .containsExactly(new DuplicateRange(new OffsetRange(80, 99), "c", "a", 3));
         assertThat(report.duplicates()).isEqualTo(20);
         assertThat(report.processed()).isEqualTo(220);
     }
@@ -130,9 +143,10 @@ class DeliveryVerifierTest {
 
     @Test
     void aRestartedMemberReprocessingItsOwnWorkIsAttributedToTheRebalanceThatGaveItBack() {
-        change("a", ASSIGNED, 0, 0);
+        change("a", 1, ASSIGNED, 0, 0);
         batch("a", 0, 0, 99, 100, 200);
-        change("a", ASSIGNED, 20_000, 0);   // same name, new process
+        change("a", 1, REVOKED, 19_000, 0);
+        change("a", 2, ASSIGNED, 20_000, 0);   // same name, new process, new generation
         batch("a", 0, 90, 120, 20_100, 20_300);
 
         DeliveryReport report = verify(new PartitionOffsets(0, 0, 121, 121));
@@ -142,6 +156,21 @@ class DeliveryVerifierTest {
         Rebalance restart = report.rebalances().get(1);
         assertThat(restart.moves()).isEmpty();
         assertThat(restart.handovers()).containsExactly(new Handover(0, "a", "a", 19_900L));
+    }
+
+    @Test
+    void aStaticMemberBackWithinItsSessionIsNoRebalanceSoItsRepeatsHaveNoCause() {
+        change("a", 1, ASSIGNED, 0, 0);
+        batch("a", 0, 0, 99, 100, 200);
+        // killed, its pod restarted under the same group.instance.id: same generation, no rebalance
+        change("a", 1, ASSIGNED, 5_000, 0);
+        batch("a", 0, 90, 120, 5_100, 5_300);
+
+        DeliveryReport report = verify(new PartitionOffsets(0, 0, 121, 121));
+
+        assertThat(report.rebalances()).hasSize(1);
+        assertThat(report.partitions().get(0).duplicateRanges())
+                .containsExactly(new DuplicateRange(new OffsetRange(90, 99), "a", "a", null));
     }
 
     @Test
@@ -213,22 +242,27 @@ class DeliveryVerifierTest {
     }
 
     @Test
-    void assignmentChangesFartherApartThanTheGapAreSeparateRebalances() {
-        change("a", ASSIGNED, 0, 0);
-        change("a", REVOKED, 2_000, 0);   // within 3 s: same rebalance
-        change("b", ASSIGNED, 4_500, 0);  // within 3 s of the previous change
-        change("b", LOST, 9_000, 0);      // more than 3 s later: a new one
+    void aRebalanceLastsUntilEveryPartitionHasAnOwnerAgainAndLateCallbacksBelongToIt() {
+        change("a", 1, ASSIGNED, 0, 0, 1);
+        change("b", 1, REVOKED, 10_000);          // nothing of ours: changes nothing
+        change("a", 1, REVOKED, 20_000, 1);        // a gives p1 up ...
+        change("b", 2, ASSIGNED, 26_000, 1);       // ... and b gets it 6 s later: one rebalance all the same
+        change("a", 2, ASSIGNED, 28_000);          // a's callback of that generation, 2 s late: still that one
+        change("a", 2, ASSIGNED, 40_000);          // the same again, 14 s late: changes nothing, counts as nothing
 
-        DeliveryReport report = verify(new PartitionOffsets(0, 0, 0, 0));
+        DeliveryReport report = verify(new PartitionOffsets(0, 0, 0, 0), new PartitionOffsets(1, 0, 0, 0));
 
         assertThat(report.rebalances()).extracting(Rebalance::number).containsExactly(1, 2);
         assertThat(report.rebalances().get(0).handovers())
-                .containsExactly(new Handover(0, null, "a", null), new Handover(0, "a", "b", null));
-        assertThat(report.rebalances().get(1).handovers()).containsExactly(new Handover(0, "b", null, null));
+                .containsExactly(new Handover(0, null, "a", null), new Handover(1, null, "a", null));
+        assertThat(report.rebalances().get(1).handovers()).containsExactly(new Handover(1, "a", "b", null));
+        assertThat(report.rebalances().get(1).start()).isEqualTo(at(20_000));
+        assertThat(report.rebalances().get(1).end()).isEqualTo(at(26_000));
 
-        DeliveryReport finer = new DeliveryVerifier(new VerifierSettings(Duration.ofSeconds(1)))
-                .verify("t", new AuditLog(batches, changes), List.of(new PartitionOffsets(0, 0, 0, 0)));
-        assertThat(finer.rebalances()).hasSize(4);
+        DeliveryReport shorter = new DeliveryVerifier(new VerifierSettings(Duration.ofSeconds(1)))
+                .verify("t", new AuditLog(batches, changes), List.of(new PartitionOffsets(0, 0, 0, 0),
+                        new PartitionOffsets(1, 0, 0, 0)));
+        assertThat(shorter.rebalances()).hasSize(2);   // a's late callback changes nothing either way
     }
 
     @Test

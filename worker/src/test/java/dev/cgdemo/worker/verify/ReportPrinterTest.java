@@ -1,4 +1,10 @@
 package dev.cgdemo.worker.verify;
+import dev.cgdemo.worker.history.PartitionReport;
+
+import dev.cgdemo.worker.history.OffsetRange;
+import dev.cgdemo.worker.history.DuplicateRange;
+import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.Rebalance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +21,7 @@ class ReportPrinterTest {
                 List.of(new PartitionReport(0, 0, 100, 110, 90, List.of(new OffsetRange(10, 19)),
                         List.of(new DuplicateRange(new OffsetRange(80, 89), "c-1", "c-2", 2)))),
                 List.of(new Rebalance(2, t, t.plusMillis(40), true,
-                        List.of(new Handover(0, "c-1", "c-2", 812L)), 700L)));
+                        List.of(new Handover(0, "c-1", "c-2", 812L)), 700L, "leave")));
 
         String text = new ReportPrinter().render(report);
 

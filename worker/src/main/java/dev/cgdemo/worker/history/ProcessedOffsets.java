@@ -1,4 +1,4 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,17 +10,17 @@ import java.util.TreeMap;
  * The offsets of one partition processed so far, as disjoint pieces that remember who processed them
  * first and when, so a later batch can be told which of its offsets are repeats and of whose work.
  */
-final class ProcessedOffsets {
+public final class ProcessedOffsets {
 
     /** A run of offsets first processed by {@code member}, finished at {@code processedAt}. */
-    record Piece(OffsetRange offsets, String member, Instant processedAt) {
+    public record Piece(OffsetRange offsets, String member, Instant processedAt) {
     }
 
     private final TreeMap<Long, Piece> piecesByFirst = new TreeMap<>();
     private long size;
 
     /** The already processed pieces that overlap {@code range}, clipped to it, in offset order. */
-    List<Piece> overlaps(OffsetRange range) {
+    public List<Piece> overlaps(OffsetRange range) {
         List<Piece> result = new ArrayList<>();
         Map.Entry<Long, Piece> before = piecesByFirst.floorEntry(range.first());
         Long from = before != null && before.getValue().offsets().last() >= range.first() ? before.getKey() : range.first();
@@ -35,15 +35,46 @@ final class ProcessedOffsets {
     }
 
     /** Records {@code range} as processed by {@code member}; offsets already known keep their first processor. */
-    void add(OffsetRange range, String member, Instant processedAt) {
+    public void add(OffsetRange range, String member, Instant processedAt) {
         for (OffsetRange gap : gaps(range.first(), range.last() + 1)) {
-            piecesByFirst.put(gap.first(), new Piece(gap, member, processedAt));
+            put(new Piece(gap, member, processedAt));
             size += gap.size();
         }
     }
 
+    /**
+     * Stores {@code piece}, joined to the neighbours it continues when the same member processed them, so that a
+     * member working through its partition poll after poll keeps one piece instead of one per poll.
+     */
+    private void put(Piece piece) {
+        Piece joined = piece;
+        Map.Entry<Long, Piece> left = piecesByFirst.lowerEntry(piece.offsets().first());
+        if (left != null && left.getValue().offsets().last() + 1 == piece.offsets().first()
+                && left.getValue().member().equals(piece.member())) {
+            piecesByFirst.remove(left.getKey());
+            joined = new Piece(new OffsetRange(left.getValue().offsets().first(), piece.offsets().last()),
+                    piece.member(), latest(left.getValue().processedAt(), piece.processedAt()));
+        }
+        Piece right = piecesByFirst.get(piece.offsets().last() + 1);
+        if (right != null && right.member().equals(piece.member())) {
+            piecesByFirst.remove(right.offsets().first());
+            joined = new Piece(new OffsetRange(joined.offsets().first(), right.offsets().last()),
+                    piece.member(), latest(joined.processedAt(), right.processedAt()));
+        }
+        piecesByFirst.put(joined.offsets().first(), joined);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Pieces kept (for memory figures). */
+    public int pieceCount() {
+        return piecesByFirst.size();
+    }
+
     /** The offsets in {@code [from, toExclusive)} nobody processed, as ranges in offset order. */
-    List<OffsetRange> gaps(long from, long toExclusive) {
+    public List<OffsetRange> gaps(long from, long toExclusive) {
         List<OffsetRange> result = new ArrayList<>();
         if (toExclusive <= from) {
             return result;
@@ -66,7 +97,7 @@ final class ProcessedOffsets {
     }
 
     /** How many distinct offsets were processed. */
-    long size() {
+    public long size() {
         return size;
     }
 }

@@ -1,4 +1,4 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
 
 /**
  * The offsets the broker knows for one partition: the log start, the group's committed position

@@ -1,4 +1,4 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

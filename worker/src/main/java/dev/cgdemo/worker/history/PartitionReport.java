@@ -1,4 +1,5 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
+
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

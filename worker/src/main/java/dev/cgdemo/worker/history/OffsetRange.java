@@ -1,4 +1,4 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
 
 /** Offsets {@code first..last}, both inclusive. */
 public record OffsetRange(long first, long last) {

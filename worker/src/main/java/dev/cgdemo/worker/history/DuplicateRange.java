@@ -1,4 +1,4 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
 
 /**
  * Offsets processed again by {@code againBy} after {@code firstBy} had processed them, and the number of

@@ -1,4 +1,5 @@
-package dev.cgdemo.worker.verify;
+package dev.cgdemo.worker.history;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
