@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** A Java main class run as a child process with the test's class path; its stdout lines are kept. */
-final class MemberProcess implements AutoCloseable {
+public final class MemberProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    MemberProcess(Class<?> main, String name, String... args) throws IOException {
+    public MemberProcess(Class<?> main, String name, String... args) throws IOException {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -47,7 +47,7 @@ final class MemberProcess implements AutoCloseable {
         return lines.stream().filter(matching).count();
     }
 
-    void awaitLine(Predicate<String> matching, Duration timeout) {
+    public void awaitLine(Predicate<String> matching, Duration timeout) {
         await().atMost(timeout).until(() -> lines.stream().anyMatch(matching));
     }
 
@@ -71,12 +71,12 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no commit, no leave. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM: the member commits, leaves and exits. */
-    int stop(Duration timeout) throws InterruptedException {
+    public int stop(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
