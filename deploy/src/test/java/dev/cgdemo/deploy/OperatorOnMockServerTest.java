@@ -63,7 +63,7 @@ class OperatorOnMockServerTest {
         KubernetesClient operatorClient = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build();
         var settings = new OperatorSettings(new OperatorDefaults(kafka.getBootstrapServers(), "cgdemo/worker:0.1.0"),
-                Set.of(), Duration.ofMillis(500), false, false);
+                Set.of(), Duration.ofMillis(500), Duration.ofSeconds(2), false, false);
         System.out.printf("mock: k8s/ applied after %d ms%n", (System.nanoTime() - started) / 1_000_000);
         try (Admin admin = Admin.create(kafka.getKafkaClientConfiguration());
              CgdemoOperator operator = CgdemoOperator.start(operatorClient, settings, new SimpleMeterRegistry())) {

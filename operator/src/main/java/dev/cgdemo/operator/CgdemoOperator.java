@@ -4,7 +4,8 @@ import dev.cgdemo.operator.kafka.AdminClients;
 import dev.cgdemo.operator.reconcile.ConsumerGroupDemoReconciler;
 import dev.cgdemo.operator.reconcile.OperatorServices;
 import dev.cgdemo.operator.reconcile.ServiceInjectingDependentResourceFactory;
-import dev.cgdemo.operator.status.DeliveryTracking;
+import dev.cgdemo.operator.status.GroupWatches;
+import dev.cgdemo.worker.watch.GroupWatch;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
@@ -14,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 /** The JOSDK operator with the ConsumerGroupDemo controller, wired to one Kubernetes client. */
@@ -21,12 +23,12 @@ public final class CgdemoOperator implements AutoCloseable {
 
   private final Operator operator;
   private final AdminClients<ResourceID> adminClients;
-  private final DeliveryTracking delivery;
+  private final GroupWatches groups;
 
-  private CgdemoOperator(Operator operator, AdminClients<ResourceID> adminClients, DeliveryTracking delivery) {
+  private CgdemoOperator(Operator operator, AdminClients<ResourceID> adminClients, GroupWatches groups) {
     this.operator = operator;
     this.adminClients = adminClients;
-    this.delivery = delivery;
+    this.groups = groups;
   }
 
   /**
@@ -42,8 +44,9 @@ public final class CgdemoOperator implements AutoCloseable {
   static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
       boolean exitOnLostLeadership) {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
-    DeliveryTracking delivery = new DeliveryTracking();
-    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, delivery);
+    GroupWatches groups = new GroupWatches(new GroupWatch.Settings(settings.statusInterval(), Duration.ofSeconds(8),
+        GroupWatch.Settings.DEFAULT.lateCallbacks()), settings.statusRefresh(), Clock.systemUTC());
+    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, groups);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -59,8 +62,7 @@ public final class CgdemoOperator implements AutoCloseable {
             null, null, exitOnLostLeadership));
       }
     });
-    ConsumerGroupDemoReconciler reconciler =
-        new ConsumerGroupDemoReconciler(services, settings.statusInterval(), Clock.systemUTC());
+    ConsumerGroupDemoReconciler reconciler = new ConsumerGroupDemoReconciler(services, Clock.systemUTC());
     operator.register(reconciler, c -> {
       // Kafka may be away for a while: keep retrying, at most every 30 s, never give up.
       c.withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2).setMaxInterval(30_000)
@@ -72,7 +74,7 @@ public final class CgdemoOperator implements AutoCloseable {
       }
     });
     operator.start();
-    return new CgdemoOperator(operator, adminClients, delivery);
+    return new CgdemoOperator(operator, adminClients, groups);
   }
 
   public RuntimeInfo runtimeInfo() {
@@ -84,15 +86,15 @@ public final class CgdemoOperator implements AutoCloseable {
     return adminClients.openAddresses();
   }
 
-  /** Resources whose audit topic is followed (for tests of the release on deletion). */
-  public Set<ResourceID> followedAudits() {
-    return delivery.followed();
+  /** Resources whose group is watched (for tests of the release on deletion). */
+  public Set<ResourceID> watchedGroups() {
+    return groups.watched();
   }
 
   @Override
   public void close() {
     operator.stop();
-    delivery.close();
+    groups.stop();
     adminClients.close();
   }
 

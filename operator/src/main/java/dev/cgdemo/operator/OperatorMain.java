@@ -66,8 +66,14 @@ public final class OperatorMain implements Callable<Integer> {
   private int httpPort;
 
   @Option(names = "--status-interval", defaultValue = "${env:CGDEMO_STATUS_INTERVAL:-3s}", converter = DurationConverter.class,
-      description = "How often each consumer group is read, e.g. 500ms, 3s (env CGDEMO_STATUS_INTERVAL). Default: ${DEFAULT-VALUE}.")
+      description = "How often each consumer group is described and its offsets read, e.g. 500ms, 3s; assignment changes "
+          + "come from the consumers' audit as they happen (env CGDEMO_STATUS_INTERVAL). Default: ${DEFAULT-VALUE}.")
   private Duration statusInterval;
+
+  @Option(names = "--status-refresh", defaultValue = "${env:CGDEMO_STATUS_REFRESH:-15s}", converter = DurationConverter.class,
+      description = "How often offsets, lag and delivery counts alone are written to a resource's status; rebalances "
+          + "and state changes are written at once (env CGDEMO_STATUS_REFRESH). Default: ${DEFAULT-VALUE}.")
+  private Duration statusRefresh;
 
   @Option(names = "--leader-election", arity = "0..1", defaultValue = "${env:CGDEMO_LEADER_ELECTION:-false}",
       fallbackValue = "true",
@@ -99,7 +105,7 @@ public final class OperatorMain implements Callable<Integer> {
         .collect(Collectors.toUnmodifiableSet());
     String bootstrap = bootstrapServers.isBlank() ? null : bootstrapServers.trim();
     return new OperatorSettings(new OperatorDefaults(bootstrap, workerImage.trim()), watched, statusInterval,
-        serverSideApply, leaderElection);
+        statusRefresh, serverSideApply, leaderElection);
   }
 
   @Override

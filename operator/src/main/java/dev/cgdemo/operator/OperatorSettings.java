@@ -8,7 +8,9 @@ import java.util.Set;
  * How the operator runs.
  *
  * @param namespaces namespaces to watch; empty means all
- * @param statusInterval how often each resource's consumer group is read
+ * @param statusInterval how often each resource's consumer group is described and its offsets read (the audit is
+ *     followed as it arrives)
+ * @param statusRefresh how often offsets, lag and delivery counts alone are written to the status
  * @param serverSideApply patch status and dependents with server-side apply (a real API server);
  *     false for API servers without it, such as fabric8's mock
  * @param leaderElection hold a Lease so only one of several replicas reconciles
@@ -17,6 +19,7 @@ public record OperatorSettings(
     OperatorDefaults defaults,
     Set<String> namespaces,
     Duration statusInterval,
+    Duration statusRefresh,
     boolean serverSideApply,
     boolean leaderElection) {
 

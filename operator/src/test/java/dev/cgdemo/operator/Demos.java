@@ -31,7 +31,7 @@ final class Demos {
   /** Settings for fabric8's mock API server: no server-side apply, fast group polling. */
   static OperatorSettings mockServerSettings(String bootstrapServers) {
     return new OperatorSettings(new OperatorDefaults(bootstrapServers, TEST_IMAGE), Set.of(),
-        Duration.ofMillis(500), false, false);
+        Duration.ofMillis(500), Duration.ofSeconds(2), false, false);
   }
 
   static ConsumerGroupDemo demo(String name, int partitions, int consumers) {

@@ -36,7 +36,7 @@ class LeaderElectionTest {
             .endStatus().build())
         .always();
     OperatorSettings settings = new OperatorSettings(new OperatorDefaults("127.0.0.1:1", Demos.TEST_IMAGE), Set.of(),
-        Duration.ofSeconds(1), false, true);
+        Duration.ofSeconds(1), Duration.ofSeconds(1), false, true);
     try (CgdemoOperator operator = CgdemoOperator.start(client, settings, new SimpleMeterRegistry(), false)) {
       await().atMost(WAIT).untilAsserted(() -> {
         Lease lease = client.leases().inNamespace(client.getNamespace()).withName(OperatorSettings.LEASE_NAME).get();

@@ -9,9 +9,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.spec.OperatorDefaults;
+import dev.cgdemo.worker.audit.AuditPublisher;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupMember;
 import dev.cgdemo.worker.consume.MemberListener;
+import dev.cgdemo.worker.produce.EventProducer;
+import dev.cgdemo.worker.produce.ProduceListener;
+import dev.cgdemo.worker.produce.ProducerSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
@@ -26,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OperatorBenchmark {
 
   private static final Duration WAIT = Duration.ofMinutes(5);
-  private static final Duration STATUS_INTERVAL = Duration.ofSeconds(3); // the operator's default
+  private static final Duration STATUS_INTERVAL = Duration.ofSeconds(3); // the operator's defaults
+  private static final Duration STATUS_REFRESH = Duration.ofSeconds(15);
 
   @BrokerCluster(numBrokers = 1)
   @KRaftCluster
@@ -53,11 +59,13 @@ class OperatorBenchmark {
   void printFigures() throws Exception {
     long heapBefore = usedHeapAfterGc();
     OperatorSettings settings = new OperatorSettings(new OperatorDefaults(cluster.getBootstrapServers(), Demos.TEST_IMAGE),
-        Set.of(), STATUS_INTERVAL, false, false);
+        Set.of(), STATUS_INTERVAL, STATUS_REFRESH, false, false);
     try (CgdemoOperator operator = CgdemoOperator.start(client, settings, new SimpleMeterRegistry());
         Admin admin = Admin.create(cluster.getKafkaClientConfiguration())) {
       childrenPresent(admin);
-      rebalanceToStatus();
+      rebalanceToStatus(true);
+      rebalanceToStatus(false);
+      statusWritesOfASteadyGroup();
       heapAfter100(heapBefore);
     }
   }
@@ -78,35 +86,139 @@ class OperatorBenchmark {
     print("CR created -> topic, Service, StatefulSet, Deployment present", millis);
   }
 
-  private void rebalanceToStatus() throws Exception {
-    ConsumerGroupDemo demo = demo("bench-rebalance", 3, 3);
+  /**
+   * From the member's callback that completes a rebalance (the new owner's onPartitionsAssigned) to the status showing
+   * it and to its Rebalanced Event, over 20 rebalances (a member leaving, then joining again, ten times); with the
+   * members' audit (as pods run) and without it (the operator then describes the group every interval).
+   */
+  private void rebalanceToStatus(boolean audited) throws Exception {
+    String name = audited ? "bench-audit" : "bench-describe";
+    ConsumerGroupDemo demo = demo(name, 3, 3);
     demo.getSpec().getProducer().setEnabled(false);
     create(client, demo);
-    await().atMost(WAIT).until(() -> hasCondition(client, "bench-rebalance", "Ready", "True", "Reconciled"));
+    await().atMost(WAIT).until(() -> hasCondition(client, name, "Ready", "True", "Reconciled"));
+    AuditPublisher audit = audited ? new AuditPublisher(cluster.getBootstrapServers(), name, name + "-group", Map.of()) : null;
+    CallbackClock callbacks = new CallbackClock();
     List<GroupMember> members = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      members.add(startMember("bench-rebalance-consumer-" + i));
+      members.add(startMember(name, name + "-consumer-" + i, audit, callbacks));
     }
-    long[] millis = new long[3];
+    int rounds = 20;
+    long[] toStatus = new long[rounds];
+    long[] toEvent = new long[rounds];
     try {
-      for (int round = 0; round < millis.length; round++) {
-        awaitThreeOwners();
-        long rebalancesBefore = get(client, "bench-rebalance").getStatus().getRebalances();
-        String leaving = "bench-rebalance-consumer-2";
-        long start = System.nanoTime();
-        members.remove(2).close();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
-          var status = get(client, "bench-rebalance").getStatus();
-          return status.getRebalances() > rebalancesBefore
-              && status.getLastRebalance().getMoves().stream().anyMatch(m -> m.contains(leaving + " ->"));
-        });
-        millis[round] = (System.nanoTime() - start) / 1_000_000;
-        members.add(startMember(leaving));
+      await().atMost(WAIT).until(() -> owners(name) == 3);
+      for (int round = 0; round < rounds; round++) {
+        long rebalancesBefore = quietRebalances(name);
+        int eventsBefore = rebalancedEvents(name);
+        callbacks.reset();
+        if (round % 2 == 0) {
+          members.remove(2).close();
+        } else {
+          members.add(startMember(name, name + "-consumer-2", audit, callbacks));
+        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() ->
+            get(client, name).getStatus().getRebalances() > rebalancesBefore);
+        long statusSeen = System.currentTimeMillis();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> rebalancedEvents(name) > eventsBefore);
+        long eventSeen = System.currentTimeMillis();
+        await().atMost(WAIT).until(() -> callbacks.last() != null);
+        toStatus[round] = statusSeen - callbacks.last();
+        toEvent[round] = eventSeen - callbacks.last();
       }
     } finally {
       members.forEach(GroupMember::close);
+      if (audit != null) {
+        audit.close();
+      }
     }
-    print("member left -> status.lastRebalance shows the move (status interval " + STATUS_INTERVAL.toMillis() + " ms)", millis);
+    String how = audited ? "from the audit" : "describing the group every " + STATUS_INTERVAL.toMillis() + " ms (no audit)";
+    print("member's callback -> status shows the rebalance, " + how, toStatus);
+    print("member's callback -> Rebalanced Event, " + how, toEvent);
+  }
+
+  /** Status writes of a resource whose group is steady while its offsets move. */
+  private void statusWritesOfASteadyGroup() throws Exception {
+    String name = "bench-steady";
+    create(client, demo(name, 3, 3));
+    await().atMost(WAIT).until(() -> hasCondition(client, name, "Ready", "True", "Reconciled"));
+    AuditPublisher audit = new AuditPublisher(cluster.getBootstrapServers(), name, name + "-group", Map.of());
+    List<GroupMember> members = new ArrayList<>();
+    try (EventProducer producer = new EventProducer(
+        ProducerSettings.of(cluster.getBootstrapServers(), name, name + "-producer").withRate(20), new ProduceListener() { })) {
+      for (int i = 0; i < 3; i++) {
+        members.add(startMember(name, name + "-consumer-" + i, audit, new CallbackClock()));
+      }
+      producer.start();
+      await().atMost(WAIT).until(() -> owners(name) == 3);
+      quietRebalances(name);
+      AtomicInteger writes = new AtomicInteger();
+      try (var watch = Demos.demos(client).inNamespace(NAMESPACE).withName(name).watch(new io.fabric8.kubernetes.client.Watcher<>() {
+        @Override
+        public void eventReceived(Action action, ConsumerGroupDemo resource) {
+          if (action == Action.MODIFIED) {
+            writes.incrementAndGet();
+          }
+        }
+
+        @Override
+        public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+        }
+      })) {
+        long start = System.nanoTime();
+        Thread.sleep(60_000);   // the measurement window
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        System.out.printf("BENCHMARK status writes of a steady group (20 records/s, offsets read every %d ms, written at"
+            + " most every %d s): %d in %d s%n", STATUS_INTERVAL.toMillis(), STATUS_REFRESH.toSeconds(), writes.get(), seconds);
+      }
+    } finally {
+      members.forEach(GroupMember::close);
+      audit.close();
+    }
+  }
+
+  private static long quietRebalances(String name) {
+    long[] seen = {-1};
+    await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> {
+      Long now = get(client, name).getStatus().getRebalances();
+      boolean same = now != null && now == seen[0];
+      seen[0] = now == null ? -1 : now;
+      return same;
+    });
+    return seen[0];
+  }
+
+  private static int rebalancedEvents(String name) {
+    return (int) client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(e -> "Rebalanced".equals(e.getReason()) && name.equals(e.getInvolvedObject().getName()))
+        .count();
+  }
+
+  private static long owners(String name) {
+    var status = get(client, name).getStatus();
+    return status == null || status.getAssignments() == null ? 0
+        : status.getAssignments().stream().map(a -> a.getConsumer()).filter(c -> c != null).distinct().count();
+  }
+
+  /** When a member last got partitions, in wall-clock milliseconds. */
+  private static final class CallbackClock implements MemberListener {
+    private volatile Long last;
+
+    @Override
+    public void onAssigned(String consumerId, java.util.Collection<org.apache.kafka.common.TopicPartition> added,
+        java.util.Set<org.apache.kafka.common.TopicPartition> owned) {
+      if (!added.isEmpty()) {
+        last = System.currentTimeMillis();
+      }
+    }
+
+    Long last() {
+      return last;
+    }
+
+    void reset() {
+      last = null;
+    }
   }
 
   private void heapAfter100(long heapBefore) {
@@ -134,18 +246,13 @@ class OperatorBenchmark {
     return Demos.demos(client).inNamespace(NAMESPACE).list().getItems().size();
   }
 
-  private void awaitThreeOwners() {
-    await().atMost(WAIT).until(() -> {
-      var status = get(client, "bench-rebalance").getStatus();
-      return status.getGroup() != null && "Stable".equals(status.getGroup().getState())
-          && status.getAssignments().stream().map(a -> a.getConsumer()).distinct().filter(c -> c != null).count() == 3;
-    });
-  }
-
-  private static GroupMember startMember(String podName) {
-    GroupMember member = new GroupMember(ConsumerSettings.of(cluster.getBootstrapServers(), "bench-rebalance",
-        "bench-rebalance-group", podName).withKafkaProperties(Map.of("heartbeat.interval.ms", "500", "session.timeout.ms", "10000")),
-        new MemberListener() { });
+  private static GroupMember startMember(String topic, String podName, AuditPublisher audit, MemberListener callbacks) {
+    GroupMember member = new GroupMember(ConsumerSettings.of(cluster.getBootstrapServers(), topic, topic + "-group", podName)
+        .withKafkaProperties(Map.of("heartbeat.interval.ms", "500", "session.timeout.ms", "10000")),
+        audit == null ? callbacks : MemberListener.all(audit, callbacks));
+    if (audit != null) {
+      audit.attach(member);
+    }
     member.start();
     return member;
   }

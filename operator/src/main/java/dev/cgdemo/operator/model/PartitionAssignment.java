@@ -12,6 +12,8 @@ public class PartitionAssignment {
   private Long committedOffset;
   private Long endOffset;
   private Long lag;
+  /** True while the group cannot be read: the row is the last one known, not the current one. */
+  private Boolean stale;
 
   public PartitionAssignment() {
   }
@@ -54,6 +56,14 @@ public class PartitionAssignment {
 
   public void setEndOffset(Long endOffset) {
     this.endOffset = endOffset;
+  }
+
+  public Boolean getStale() {
+    return stale;
+  }
+
+  public void setStale(Boolean stale) {
+    this.stale = stale;
   }
 
   public Long getLag() {

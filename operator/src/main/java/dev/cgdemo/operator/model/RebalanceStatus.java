@@ -3,24 +3,42 @@ package dev.cgdemo.operator.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
+/**
+ * The last rebalance of the group, from its history: when it started, how long until every partition had an owner
+ * again, what started it (start, join, leave, crash, lost, scale, partitions, unknown), the partitions that moved,
+ * the longest pause over them and the longest time nobody in the group processed anything.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RebalanceStatus {
 
+  private Integer number;
   private String time;
-  /** "partition: from -> to", one per moved partition. */
-  private List<String> moves;
-  /**
-   * The longest pause over the moved partitions, from the audit: last record processed by the old owner to the
-   * first processed by the new one. Absent until measured (the new owner has processed a record) or without audit.
-   */
+  private Long durationMs;
+  private String cause;
   private Long pauseMs;
+  private Long groupStopMs;
+  private List<MoveStatus> moves;
 
   public RebalanceStatus() {
   }
 
-  public RebalanceStatus(String time, List<String> moves) {
+  public RebalanceStatus(Integer number, String time, Long durationMs, String cause, Long pauseMs, Long groupStopMs,
+      List<MoveStatus> moves) {
+    this.number = number;
     this.time = time;
+    this.durationMs = durationMs;
+    this.cause = cause;
+    this.pauseMs = pauseMs;
+    this.groupStopMs = groupStopMs;
     this.moves = moves;
+  }
+
+  public Integer getNumber() {
+    return number;
+  }
+
+  public void setNumber(Integer number) {
+    this.number = number;
   }
 
   public String getTime() {
@@ -31,12 +49,20 @@ public class RebalanceStatus {
     this.time = time;
   }
 
-  public List<String> getMoves() {
-    return moves;
+  public Long getDurationMs() {
+    return durationMs;
   }
 
-  public void setMoves(List<String> moves) {
-    this.moves = moves;
+  public void setDurationMs(Long durationMs) {
+    this.durationMs = durationMs;
+  }
+
+  public String getCause() {
+    return cause;
+  }
+
+  public void setCause(String cause) {
+    this.cause = cause;
   }
 
   public Long getPauseMs() {
@@ -45,5 +71,21 @@ public class RebalanceStatus {
 
   public void setPauseMs(Long pauseMs) {
     this.pauseMs = pauseMs;
+  }
+
+  public Long getGroupStopMs() {
+    return groupStopMs;
+  }
+
+  public void setGroupStopMs(Long groupStopMs) {
+    this.groupStopMs = groupStopMs;
+  }
+
+  public List<MoveStatus> getMoves() {
+    return moves;
+  }
+
+  public void setMoves(List<MoveStatus> moves) {
+    this.moves = moves;
   }
 }

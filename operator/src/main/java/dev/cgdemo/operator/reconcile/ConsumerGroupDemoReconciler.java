@@ -9,9 +9,7 @@ import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.SpecValidator;
-import dev.cgdemo.operator.status.GroupPolling;
-import dev.cgdemo.operator.status.GroupSnapshot;
-import dev.cgdemo.operator.status.RebalanceAnnouncements;
+import dev.cgdemo.operator.status.RebalanceAnnouncer;
 import dev.cgdemo.operator.status.StatusDeriver;
 import dev.cgdemo.operator.workload.ConsumerServiceDependent;
 import dev.cgdemo.operator.workload.ConsumerStatefulSetDependent;
@@ -33,8 +31,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import dev.cgdemo.worker.watch.GroupWatch;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,43 +59,42 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
 
   private final OperatorServices services;
   private final SpecValidator validator;
-  private final Duration statusInterval;
   private final Clock clock;
-  private final RebalanceAnnouncements announcements;
 
-  public ConsumerGroupDemoReconciler(OperatorServices services, Duration statusInterval, Clock clock) {
+  public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
-    this.statusInterval = statusInterval;
     this.clock = clock;
-    this.announcements = new RebalanceAnnouncements(services.delivery());
   }
 
   @Override
   public List<EventSource<?, ConsumerGroupDemo>> prepareEventSources(EventSourceContext<ConsumerGroupDemo> context) {
-    return List.of(GroupPolling.eventSource(context, services, statusInterval));
+    return List.of(services.groups());
   }
 
   @Override
   public UpdateControl<ConsumerGroupDemo> reconcile(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
     StatusDeriver deriver = new StatusDeriver(clock.instant());
+    ResourceID id = ResourceID.fromResource(resource);
     List<String> problems = validator.validate(resource);
     if (!problems.isEmpty()) {
-      return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false));
+      services.groups().release(id);
+      return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false,
+          Optional.empty()));
     }
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
-    Optional<GroupSnapshot> group = context.getSecondaryResource(GroupSnapshot.class);
-    StatusDeriver.Derived derived = deriver.reconciled(resource, spec, topic,
+    GroupWatch group = services.groups().watch(id, spec.bootstrapServers(), spec.topicName(), spec.groupId());
+    ConsumerGroupDemoStatus status = deriver.reconciled(resource, spec, topic,
         context.getSecondaryResource(StatefulSet.class),
         context.getSecondaryResource(Deployment.class),
-        group);
-    boolean eventWaits = announcements.announce(context.getClient(), resource, derived.moves(), group, clock.instant());
-    UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, derived.status());
-    // A waiting Event needs a reconcile even if the group's snapshot stops changing.
-    return eventWaits ? control.rescheduleAfter(statusInterval) : control;
+        Optional.of(group));
+    if (group.caughtUp()) {
+      RebalanceAnnouncer.announce(context.getClient(), resource, resource.getStatus(), group.history(), clock.instant());
+    }
+    return patchIfChanged(resource, status);
   }
 
   @Override
@@ -105,9 +102,10 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
       ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context, Exception e) {
     StatusDeriver deriver = new StatusDeriver(clock.instant());
     Optional<KafkaUnavailableException> unavailable = kafkaUnavailable(e);
+    Optional<GroupWatch> group = services.groups().get(ResourceID.fromResource(resource));
     ConsumerGroupDemoStatus status = unavailable
-        .map(u -> deriver.notReady(resource, "KafkaUnavailable", u.getMessage(), true))
-        .orElseGet(() -> deriver.notReady(resource, "ReconcileFailed", rootMessage(e), false));
+        .map(u -> deriver.notReady(resource, "KafkaUnavailable", u.getMessage(), true, group))
+        .orElseGet(() -> deriver.notReady(resource, "ReconcileFailed", rootMessage(e), false, group));
     LOG.info("{}: {}", ResourceID.fromResource(resource), status.getConditions().get(0));
     resource.setStatus(status);
     return ErrorStatusUpdateControl.patchStatus(resource);
@@ -124,7 +122,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
         LOG.info("{}: deleted topic {} (spec.topic.deleteWithResource)", id, spec.topicName());
       }
     }
-    services.delivery().release(id);
+    services.groups().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
   }

@@ -2,12 +2,12 @@ package dev.cgdemo.operator.reconcile;
 
 import dev.cgdemo.operator.kafka.AdminClients;
 import dev.cgdemo.operator.spec.OperatorDefaults;
-import dev.cgdemo.operator.status.DeliveryTracking;
+import dev.cgdemo.operator.status.GroupWatches;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * What dependents and the reconciler share: the operator's defaults, its Kafka Admin clients and the per-resource
- * followers of the audit topics.
+ * watches of the consumer groups (also the event source that reconciles on what happens to a group).
  */
-public record OperatorServices(OperatorDefaults defaults, AdminClients<ResourceID> adminClients, DeliveryTracking delivery) {
+public record OperatorServices(OperatorDefaults defaults, AdminClients<ResourceID> adminClients, GroupWatches groups) {
 }

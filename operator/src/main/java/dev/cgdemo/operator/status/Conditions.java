@@ -13,6 +13,7 @@ public final class Conditions {
   public static final String TOPIC_READY = "TopicReady";
   public static final String CONSUMERS_READY = "ConsumersReady";
   public static final String PRODUCER_READY = "ProducerReady";
+  public static final String GROUP_OBSERVED = "GroupObserved";
 
   private final List<Condition> previous;
   private final List<Condition> current;
@@ -39,7 +40,7 @@ public final class Conditions {
 
   /** Ready first, then the others in a fixed order, so equal states serialize equally. */
   public List<Condition> list() {
-    List<String> order = List.of(READY, TOPIC_READY, CONSUMERS_READY, PRODUCER_READY);
+    List<String> order = List.of(READY, TOPIC_READY, CONSUMERS_READY, PRODUCER_READY, GROUP_OBSERVED);
     return current.stream()
         .sorted((a, b) -> Integer.compare(rank(order, a.getType()), rank(order, b.getType())))
         .toList();

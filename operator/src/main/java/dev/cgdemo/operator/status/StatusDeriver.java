@@ -5,27 +5,29 @@ import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import dev.cgdemo.operator.model.DeliveryStatus;
 import dev.cgdemo.operator.model.GroupStatus;
+import dev.cgdemo.operator.model.MoveStatus;
 import dev.cgdemo.operator.model.PartitionAssignment;
 import dev.cgdemo.operator.model.RebalanceStatus;
 import dev.cgdemo.operator.model.TopicStatus;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.workload.Labels;
+import dev.cgdemo.worker.audit.AuditTopic;
+import dev.cgdemo.worker.history.Delivery;
+import dev.cgdemo.worker.history.GroupHistory;
+import dev.cgdemo.worker.history.Rebalance;
+import dev.cgdemo.worker.watch.GroupSnapshot;
+import dev.cgdemo.worker.watch.GroupWatch;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
-/** Turns what the workflow did and what Kafka shows into the resource's status. */
+/** Turns what the workflow did and what the group's watch shows into the resource's status. */
 public final class StatusDeriver {
-
-  /** The new status, and the partitions that moved since the last settled assignment. */
-  public record Derived(ConsumerGroupDemoStatus status, List<String> moves) {
-  }
 
   private final Instant now;
 
@@ -33,8 +35,8 @@ public final class StatusDeriver {
     this.now = now;
   }
 
-  public Derived reconciled(ConsumerGroupDemo resource, EffectiveSpec spec, TopicState topic,
-      Optional<StatefulSet> consumers, Optional<Deployment> producer, Optional<GroupSnapshot> group) {
+  public ConsumerGroupDemoStatus reconciled(ConsumerGroupDemo resource, EffectiveSpec spec, TopicState topic,
+      Optional<StatefulSet> consumers, Optional<Deployment> producer, Optional<GroupWatch> group) {
     ConsumerGroupDemoStatus status = copyOfPrevious(resource);
     status.setObservedGeneration(resource.getMetadata().getGeneration());
     status.setSelector(Labels.selectorString(spec.name(), Labels.CONSUMER));
@@ -56,70 +58,83 @@ public final class StatusDeriver {
     }
     setConsumersReady(conditions, spec, consumers, readyConsumers);
     setProducerReady(conditions, spec, producer);
+    group.ifPresent(watch -> applyGroup(status, conditions, watch));
     status.setConditions(conditions.list());
-
-    List<String> moves = group.filter(g -> g.unavailable() == null)
-        .map(g -> applyGroup(status, g))
-        .orElse(List.of());
-    return new Derived(status, moves);
+    return status;
   }
 
-  /** Ready=False with {@code reason}; everything else stays as it was. */
-  public ConsumerGroupDemoStatus notReady(ConsumerGroupDemo resource, String reason, String message, boolean topicAffected) {
+  /**
+   * Ready=False with {@code reason}; everything else stays as it was, except that a group its watch cannot read is
+   * marked so (GroupObserved, stale rows).
+   */
+  public ConsumerGroupDemoStatus notReady(ConsumerGroupDemo resource, String reason, String message, boolean topicAffected,
+      Optional<GroupWatch> group) {
     ConsumerGroupDemoStatus status = copyOfPrevious(resource);
     status.setObservedGeneration(resource.getMetadata().getGeneration());
     Conditions conditions = new Conditions(status.getConditions(), now).set(Conditions.READY, false, reason, message);
     if (topicAffected) {
       conditions.set(Conditions.TOPIC_READY, false, reason, message);
     }
+    group.flatMap(GroupWatch::latest).filter(snapshot -> !snapshot.available())
+        .ifPresent(snapshot -> markUnavailable(status, conditions, snapshot));
     status.setConditions(conditions.list());
     return status;
   }
 
-  private List<String> applyGroup(ConsumerGroupDemoStatus status, GroupSnapshot group) {
-    List<PartitionAssignment> previous = status.getAssignments();
-    List<String> moves = List.of();
-    Map<Integer, String> owners = new HashMap<>();
-    if (group.settled() || previous == null) {
-      group.rows().forEach(row -> owners.put(row.partition(), row.owner()));
-      if (previous != null) {
-        moves = Rebalances.moves(previous, group.rows());
-      }
-    } else {
-      // Mid-rebalance, owners are partly unknown: keep showing the last settled ones.
-      previous.forEach(row -> owners.put(row.getPartition(), row.getConsumer()));
-    }
-    List<PartitionAssignment> assignments = group.rows().stream()
-        .map(row -> new PartitionAssignment(row.partition(), owners.get(row.partition()), row.committed(), row.end(), row.lag()))
-        .toList();
-    status.setAssignments(assignments);
-    status.setTotalLag(group.rows().stream().mapToLong(PartitionRow::lag).sum());
-    status.setGroup(new GroupStatus(group.groupId(), group.state(), group.protocol(), group.generation(), group.members()));
-    long rebalances = Objects.requireNonNullElse(status.getRebalances(), 0L);
-    if (!moves.isEmpty()) {
-      status.setRebalances(rebalances + 1);
-      status.setLastRebalance(new RebalanceStatus(now.toString(), moves));
-    } else {
-      status.setRebalances(rebalances);
-    }
-    applyDelivery(status, group.delivery());
-    return moves;
-  }
-
-  /** Without an audit, no delivery; the last rebalance's pause is filled in once the audit has measured it. */
-  private static void applyDelivery(ConsumerGroupDemoStatus status, DeliverySnapshot delivery) {
-    if (delivery == null) {
-      status.setDelivery(null);
+  /**
+   * Group, assignments, rebalances and delivery from the watch. While the group cannot be read, the last known rows
+   * stay, marked stale, and GroupObserved says why; before the watch has caught up with the audit nothing changes,
+   * so a restarted operator never shows an older state than the one it found.
+   */
+  private void applyGroup(ConsumerGroupDemoStatus status, Conditions conditions, GroupWatch watch) {
+    Optional<GroupSnapshot> latest = watch.latest();
+    if (latest.isEmpty()) {
       return;
     }
-    status.setDelivery(new DeliveryStatus(delivery.processed(), delivery.lost(), delivery.duplicates()));
-    RebalanceStatus last = status.getLastRebalance();
-    if (last != null && last.getMoves() != null) {
-      Long pause = RebalancePauses.of(last.getMoves(), delivery).maxMs();
-      if (pause != null) {
-        last.setPauseMs(pause);
-      }
+    GroupSnapshot snapshot = latest.get();
+    if (!snapshot.available()) {
+      markUnavailable(status, conditions, snapshot);
+      return;
     }
+    conditions.set(Conditions.GROUP_OBSERVED, true, watch.auditing() ? "AuditFollowed" : "GroupDescribed",
+        watch.auditing() ? "group " + snapshot.groupId() + " is read from " + AuditTopic.of(snapshot.topic())
+            + " and described every interval"
+            : "no " + AuditTopic.of(snapshot.topic()) + ": group " + snapshot.groupId()
+                + " is described every interval (no pauses, no delivery)");
+    if (!watch.caughtUp()) {
+      return;
+    }
+    GroupHistory history = watch.history();
+    Map<Integer, String> owners = history.owners();
+    status.setAssignments(snapshot.rows().stream()
+        .map(row -> new PartitionAssignment(row.partition(), owners.get(row.partition()), row.committed(), row.end(),
+            row.lag()))
+        .toList());
+    status.setTotalLag(snapshot.totalLag());
+    status.setGroup(new GroupStatus(snapshot.groupId(), snapshot.state(), snapshot.protocol(), snapshot.generation(),
+        snapshot.members().size()));
+    status.setRebalances((long) history.rebalanceCount());
+    history.lastRebalance().ifPresent(last -> status.setLastRebalance(rebalanceStatus(last)));
+    Delivery delivery = watch.auditing() ? history.delivery() : null;
+    status.setDelivery(delivery == null ? null
+        : new DeliveryStatus(delivery.processed(), delivery.lost(), delivery.duplicates()));
+  }
+
+  private static void markUnavailable(ConsumerGroupDemoStatus status, Conditions conditions, GroupSnapshot snapshot) {
+    conditions.set(Conditions.GROUP_OBSERVED, false, "GroupUnavailable", "cannot read group " + snapshot.groupId()
+        + ": " + snapshot.unavailable() + "; the assignments shown are the last known ones (stale)");
+    if (status.getAssignments() != null) {
+      status.getAssignments().forEach(row -> row.setStale(true));
+    }
+  }
+
+  static RebalanceStatus rebalanceStatus(Rebalance rebalance) {
+    List<MoveStatus> moves = rebalance.moves().stream()
+        .map(move -> new MoveStatus(move.partition(), move.from(), move.to(), move.pauseMs()))
+        .toList();
+    return new RebalanceStatus(rebalance.number(), rebalance.start().toString(),
+        Duration.between(rebalance.start(), rebalance.end()).toMillis(), rebalance.cause(), rebalance.maxPauseMs(),
+        rebalance.groupStopMs(), moves);
   }
 
   private static void setConsumersReady(Conditions conditions, EffectiveSpec spec, Optional<StatefulSet> consumers, int ready) {

@@ -75,6 +75,7 @@ public final class GroupWatch implements AutoCloseable {
     private GroupSnapshot latest;
     private GroupSnapshot lastAvailable;
     private long reads;
+    private boolean caughtUp;
 
     public GroupWatch(String bootstrapServers, Map<String, String> kafkaProperties, String topic, String group,
                       Settings settings, Clock clock, Listener listener) {
@@ -123,6 +124,14 @@ public final class GroupWatch implements AutoCloseable {
     /** The latest read that succeeded. */
     public synchronized Optional<GroupSnapshot> lastAvailable() {
         return Optional.ofNullable(lastAvailable);
+    }
+
+    /**
+     * Whether the history has read everything there was when the watch began (the whole audit, or a description of
+     * the group): before that it may show an older state of the group than whoever read it before.
+     */
+    public synchronized boolean caughtUp() {
+        return caughtUp;
     }
 
     /** Reads of the group so far. */
@@ -206,13 +215,19 @@ public final class GroupWatch implements AutoCloseable {
             if (!auditing()) {
                 followAuditIfThere();
             }
+            boolean read;
             if (auditing()) {
-                if (catchUpWithAudit()) {
+                read = catchUpWithAudit();
+                if (read) {
                     history.offsets(snapshot.time(), snapshot.offsets());
                 }
             } else {
                 described.feed(snapshot, history);
                 history.offsets(snapshot.time(), snapshot.offsets());
+                read = true;
+            }
+            synchronized (this) {
+                caughtUp |= read;
             }
         }
         synchronized (this) {
