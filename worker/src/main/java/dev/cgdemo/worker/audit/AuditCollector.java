@@ -6,20 +6,15 @@ import dev.cgdemo.worker.history.ProcessedRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Collects one group's entries from {@code <topic>.audit} records into the verifier's input. Used by the one-shot
- * {@link AuditReader} and by readers that follow the audit and call {@link #readToEnd} again and again.
+ * Collects one group's entries from {@code <topic>.audit} records into the verifier's input, for the one-shot
+ * {@link AuditReader}. (Readers that follow the audit feed a {@code GroupHistory} instead: {@code GroupWatch}.)
  */
 public final class AuditCollector {
 
@@ -70,60 +65,6 @@ public final class AuditCollector {
         } else {
             changes.add(entry.toChange());
         }
-    }
-
-    /**
-     * Merges the batch entries processed before {@code before} that continue one another: same member, partition and
-     * generation, offsets following on, and no assignment change of that member in between. What the verifier
-     * reports from them stays the same (processed, lost, duplicates, each handover's pause), while the entries kept
-     * grow with rebalances instead of with polls, so a reader that follows the audit for days stays small. Only the
-     * group-wide stop can no longer be seen inside a merged stretch; keep recent entries as they are for that.
-     *
-     * @return how many entries were merged away
-     */
-    public int compact(Instant before) {
-        List<ProcessedRange> old = new ArrayList<>();
-        List<ProcessedRange> recent = new ArrayList<>();
-        for (ProcessedRange batch : batches) {
-            (batch.lastProcessedAt().isBefore(before) ? old : recent).add(batch);
-        }
-        Map<String, NavigableSet<Instant>> changeTimes = new HashMap<>();
-        for (AssignmentChange change : changes) {
-            changeTimes.computeIfAbsent(change.member(), m -> new TreeSet<>()).add(change.at());
-        }
-        old.sort(Comparator.comparingInt(ProcessedRange::partition).thenComparing(ProcessedRange::member)
-                .thenComparingInt(ProcessedRange::generation).thenComparingLong(ProcessedRange::firstOffset));
-        List<ProcessedRange> merged = new ArrayList<>();
-        for (ProcessedRange next : old) {
-            ProcessedRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && continues(last, next, changeTimes.getOrDefault(next.member(), Collections.emptyNavigableSet()))) {
-                merged.set(merged.size() - 1, new ProcessedRange(last.member(), last.generation(), last.partition(),
-                        last.firstOffset(), next.lastOffset(), last.count() + next.count(), last.firstProcessedAt(),
-                        next.lastProcessedAt()));
-            } else {
-                merged.add(next);
-            }
-        }
-        int removed = old.size() - merged.size();
-        batches.clear();
-        batches.addAll(merged);
-        batches.addAll(recent);
-        return removed;
-    }
-
-    private static boolean continues(ProcessedRange last, ProcessedRange next, NavigableSet<Instant> memberChanges) {
-        if (last.partition() != next.partition() || !last.member().equals(next.member())
-                || last.generation() != next.generation() || next.firstOffset() != last.lastOffset() + 1
-                || next.firstProcessedAt().isBefore(last.lastProcessedAt())) {
-            return false;
-        }
-        Instant change = memberChanges.ceiling(last.lastProcessedAt());
-        return change == null || change.isAfter(next.firstProcessedAt());
-    }
-
-    /** Batch entries kept (after {@link #compact}, merged ones count once). */
-    public int batchCount() {
-        return batches.size();
     }
 
     /** Records read that were not audit entries. */

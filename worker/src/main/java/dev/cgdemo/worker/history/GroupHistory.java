@@ -67,6 +67,7 @@ public final class GroupHistory {
     private int partitionCount;
     private int rebalanceCount;
     private Episode open;
+    private RebalanceTrack reopened;
     private Map<Integer, String> settledOwners;
     private Set<String> settledMembers = Set.of();
     private Expectation expectation;
@@ -122,7 +123,14 @@ public final class GroupHistory {
                 && change.generation() == last.generation
                 && !change.at().isAfter(last.end.plus(lateCallbacks));
         if (open == null && !late && startsSomething(change, member, ours)) {
-            open = new Episode(change.at(), currentOwners(), currentMembers());
+            if (last != null && last.episode.handovers.isEmpty() && !last.first
+                    && !change.at().isAfter(last.end.plus(lateCallbacks))) {
+                // A member joined with nothing and its partitions follow (KIP-848 assigns in steps): one rebalance.
+                open = last.episode;
+                reopened = last;
+            } else {
+                open = new Episode(change.at(), currentOwners(), currentMembers());
+            }
         }
         Episode episode = open != null ? open : late ? last.episode : null;
         if (change.takesAway()) {
@@ -131,7 +139,16 @@ public final class GroupHistory {
             give(change, member, ours, episode);
         }
         if (open != null && settled()) {
-            close(open, change.at());
+            if (reopened != null) {
+                reopened.end = change.at();
+                reopened.generation = Math.max(reopened.generation, open.generation);
+                reopened.refresh(currentOwners(), currentMembers());
+                settledOwners = currentOwners();
+                settledMembers = currentMembers();
+                reopened = null;
+            } else {
+                close(open, change.at());
+            }
             open = null;
         } else if (late) {
             last.refresh(currentOwners(), currentMembers());
@@ -520,8 +537,8 @@ public final class GroupHistory {
     private static final class RebalanceTrack {
         final int number;
         final Episode episode;
-        final Instant end;
-        final int generation;
+        Instant end;
+        int generation;
         final boolean first;
         Map<Integer, String> ownersAfter = Map.of();
         Set<String> membersAfter = Set.of();

@@ -163,6 +163,26 @@ class GroupHistoryTest {
     }
 
     @Test
+    void aConsumerProtocolJoinThatFirstArrivesIdleAndThenGetsAPartitionIsOneRebalance() {
+        threeMembersSettled();
+        history.partitions(4);   // one partition spare is not the point: make d's share come from a
+        change("a", 2, ASSIGNED, 1_500, 3);
+        int before = history.rebalanceCount();
+
+        change("d", 7, ASSIGNED, 5_000);          // KIP-848: the new member's first assignment is empty
+        assertThat(history.rebalanceCount()).isEqualTo(before + 1);
+        change("a", 7, REVOKED, 5_600, 3);        // a gives up a partition at its next heartbeat ...
+        change("d", 8, ASSIGNED, 6_100, 3);       // ... and d gets it at its own
+
+        assertThat(history.rebalanceCount()).isEqualTo(before + 1);
+        Rebalance join = history.lastRebalance().orElseThrow();
+        assertThat(join.cause()).isEqualTo("join");
+        assertThat(join.moves()).extracting(Handover::partition, Handover::from, Handover::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "a", "d"));
+        assertThat(join.end()).isEqualTo(at(6_100));
+    }
+
+    @Test
     void aMemberReportingItsPartitionsLostIsASessionExpiry() {
         threeMembersSettled();
 
