@@ -81,7 +81,7 @@ final class LabSession implements AutoCloseable {
         this.out = out;
     }
 
-    /** Runs the lab to the end; returns the process exit code (0 only when nothing was lost). */
+    /** Runs the lab to the end; returns the process exit code (0 only when every record was processed and none lost). */
     int run(InputStream in) throws Exception {
         start();
         Optional<List<LabCommand>> script = settings.script();
