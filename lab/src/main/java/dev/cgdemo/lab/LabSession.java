@@ -131,7 +131,7 @@ final class LabSession implements AutoCloseable {
 
         activity = new ConsumerActivity(labStart, this::say);
         outputDir = Files.createTempDirectory("cgdemo-lab-");
-        say("consumer output: " + outputDir + " (kept only if records are lost)");
+        say("consumer output: " + outputDir + " (kept only if records are lost or not consumed)");
         fleet = new ConsumerFleet(launch(bootstrap), activity, line -> {
             if (settings.verbose()) {
                 say(line);
