@@ -2,36 +2,29 @@ package dev.cgdemo.lab;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
-import dev.cgdemo.lab.accounting.OffsetLedger;
 import dev.cgdemo.lab.fleet.ConsumerEvent;
 import dev.cgdemo.lab.fleet.ConsumerEvent.AssignmentChanged;
-import dev.cgdemo.lab.fleet.ConsumerEvent.PartitionRange;
 import dev.cgdemo.lab.fleet.ConsumerEvent.RecordsConsumed;
 import dev.cgdemo.lab.fleet.ConsumerEvent.ShutdownComplete;
 
 /**
- * What the consumer processes reported: consumed offsets go to the ledger, assignment changes are
- * counted and remembered per consumer. Called from every process's reader thread.
+ * What the consumer processes printed: records consumed and assignment callbacks are counted, assignment changes
+ * shown. Who owns what, rebalances and delivery come from the group's history, not from here. Called from every
+ * process's reader thread.
  */
 final class ConsumerActivity implements Consumer<ConsumerEvent> {
-    private final OffsetLedger ledger;
     private final Instant labStart;
     private final Consumer<String> out;
-    private final Map<String, SortedSet<Integer>> ownedByConsumer = new TreeMap<>();
     private Instant firstRecord;
+    private long consumed;
     private long revocations;
     private long losses;
     private long unreadableLines;
 
-    ConsumerActivity(OffsetLedger ledger, Instant labStart, Consumer<String> out) {
-        this.ledger = ledger;
+    ConsumerActivity(Instant labStart, Consumer<String> out) {
         this.labStart = labStart;
         this.out = out;
     }
@@ -48,21 +41,14 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
             }
             out.accept("[" + unreadable.consumerId() + "] unreadable event line: " + unreadable.line());
         } else if (event instanceof ShutdownComplete done) {
-            synchronized (this) {
-                ownedByConsumer.remove(done.consumerId());
-            }
             out.accept("[" + done.consumerId() + "] shut down cleanly");
         }
     }
 
     private void onConsumed(RecordsConsumed consumed) {
-        for (PartitionRange range : consumed.partitions()) {
-            if (range.count() > 0) {
-                ledger.recordBatch(range.partition(), range.minOffset(), range.maxOffset(), range.count());
-            }
-        }
         boolean first;
         synchronized (this) {
+            this.consumed += consumed.count();
             first = firstRecord == null && consumed.count() > 0;
             if (first) {
                 firstRecord = Instant.now();
@@ -76,17 +62,10 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
 
     private void onAssignmentChanged(AssignmentChanged change) {
         synchronized (this) {
-            SortedSet<Integer> owned = ownedByConsumer.computeIfAbsent(change.consumerId(), c -> new TreeSet<>());
             switch (change.kind()) {
-                case ASSIGNED -> owned.addAll(change.partitions());
-                case REVOKED -> {
-                    owned.removeAll(change.partitions());
-                    revocations += change.partitions().isEmpty() ? 0 : 1;
-                }
-                case LOST -> {
-                    owned.removeAll(change.partitions());
-                    losses += change.partitions().isEmpty() ? 0 : 1;
-                }
+                case ASSIGNED -> { }
+                case REVOKED -> revocations += change.partitions().isEmpty() ? 0 : 1;
+                case LOST -> losses += change.partitions().isEmpty() ? 0 : 1;
             }
         }
         if (!change.partitions().isEmpty()) {
@@ -98,11 +77,9 @@ final class ConsumerActivity implements Consumer<ConsumerEvent> {
         return Optional.ofNullable(firstRecord).map(first -> Duration.between(labStart, first));
     }
 
-    /** Partitions each running consumer says it owns. */
-    synchronized Map<String, SortedSet<Integer>> ownedByConsumer() {
-        Map<String, SortedSet<Integer>> copy = new TreeMap<>();
-        ownedByConsumer.forEach((id, owned) -> copy.put(id, new TreeSet<>(owned)));
-        return copy;
+    /** Records the consumers reported in their {@code records_consumed} lines, repeats included. */
+    synchronized long consumed() {
+        return consumed;
     }
 
     synchronized long revocations() {

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "With --script the same commands (and 'wait SECONDS') run without a terminal; the lab then prints "
                         + "who owned what after each step and how many records were produced, consumed, lost and "
-                        + "consumed twice, and exits 0 only if nothing was lost."},
+                        + "consumed twice (counted from the consumers' audit), and exits 0 only if every record was "
+                        + "processed and none lost."},
         footer = {"", "Example: java -jar cgdemo-lab.jar --script \"wait 5; kill 2; wait 10; kill 3; wait 10\""})
 public final class LabMain implements Callable<Integer> {
 
@@ -91,7 +92,7 @@ public final class LabMain implements Callable<Integer> {
 
     @Option(names = "--script", paramLabel = "STEPS", defaultValue = "${env:CGDEMO_LAB_SCRIPT:-}",
             description = "Run these steps instead of reading commands, then print a summary and exit "
-                    + "(0 = nothing lost), e.g. \"wait 5; kill 2; wait 10; kill 3; wait 10\" (env CGDEMO_LAB_SCRIPT).")
+                    + "(0 = every record processed, none lost), e.g. \"wait 5; kill 2; wait 10; kill 3; wait 10\" (env CGDEMO_LAB_SCRIPT).")
     String script;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "${env:CGDEMO_LAB_LISTEN:-127.0.0.1:0}",

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,27 +27,34 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.cgdemo.lab.LabSummary.StepOutcome;
-import dev.cgdemo.lab.accounting.DeliveryReport;
-import dev.cgdemo.lab.accounting.OffsetLedger;
+import dev.cgdemo.lab.accounting.RecordAccount;
 import dev.cgdemo.lab.broker.EmbeddedBroker;
 import dev.cgdemo.lab.fleet.ConsumerFleet;
 import dev.cgdemo.lab.fleet.ConsumerLaunch;
 import dev.cgdemo.lab.fleet.ConsumerProcess;
 import dev.cgdemo.lab.script.CommandParser;
 import dev.cgdemo.lab.script.LabCommand;
-import dev.cgdemo.lab.view.GroupDescriber;
-import dev.cgdemo.lab.view.GroupSnapshot;
 import dev.cgdemo.lab.view.GroupTable;
-import dev.cgdemo.lab.view.GroupWatcher;
+import dev.cgdemo.lab.view.OwnershipText;
+import dev.cgdemo.lab.view.RebalanceLines;
+import dev.cgdemo.lab.view.SettleWait;
+import dev.cgdemo.worker.audit.AuditTopic;
+import dev.cgdemo.worker.history.GroupHistory;
+import dev.cgdemo.worker.history.PartitionOffsets;
+import dev.cgdemo.worker.history.PartitionReport;
 import dev.cgdemo.worker.produce.EventProducer;
 import dev.cgdemo.worker.produce.ProduceListener;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import dev.cgdemo.worker.produce.WebEvent;
+import dev.cgdemo.worker.watch.GroupSnapshot;
+import dev.cgdemo.worker.watch.GroupWatch;
 
 /**
  * One run of the lab: an embedded broker, the topic, a producer in this JVM, consumer processes, the
- * live table, and either typed commands or a script. {@link #close()} (also from a shutdown hook)
- * leaves no process and no data behind.
+ * live table, and either typed commands or a script. The group is seen through one {@link GroupWatch}: its
+ * history (fed by the consumers' audit) says who owns what, when the group is settled, how many rebalances
+ * there were and what became of every record. {@link #close()} (also from a shutdown hook) leaves no process
+ * and no data behind.
  */
 final class LabSession implements AutoCloseable {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
@@ -55,14 +63,13 @@ final class LabSession implements AutoCloseable {
     private final LabSettings settings;
     private final PrintStream out;
     private final Instant labStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-    private final OffsetLedger ledger = new OffsetLedger();
     private final List<StepOutcome> steps = new ArrayList<>();
     private EmbeddedBroker broker;
     private Admin admin;
     private EventProducer producer;
     private ConsumerFleet fleet;
     private ConsumerActivity activity;
-    private GroupWatcher watcher;
+    private GroupWatch watch;
     private ScheduledExecutorService tablePrinter;
     private boolean closed;
     /** Each consumer's stdout; deleted on close unless records were lost (then it is the evidence). */
@@ -74,7 +81,7 @@ final class LabSession implements AutoCloseable {
         this.out = out;
     }
 
-    /** Runs the lab to the end; returns the process exit code (0 only when nothing was lost). */
+    /** Runs the lab to the end; returns the process exit code (0 only when every record was processed and none lost). */
     int run(InputStream in) throws Exception {
         start();
         Optional<List<LabCommand>> script = settings.script();
@@ -101,6 +108,12 @@ final class LabSession implements AutoCloseable {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) 1)))
                 .all().get(60, TimeUnit.SECONDS);
+        // Before the watch starts: it then follows the consumers' audit from its first read.
+        AuditTopic.ensure(bootstrap, settings.topic(), Map.of());
+        watch = new GroupWatch(bootstrap, Map.of(), settings.topic(), settings.group(),
+                new GroupWatch.Settings(WATCH_INTERVAL, GroupWatch.Settings.DEFAULT.timeout(),
+                        GroupWatch.Settings.DEFAULT.lateCallbacks()),
+                Clock.systemUTC(), new RebalanceLines(this::say)).start();
         say("topic " + settings.topic() + " with " + settings.partitions() + " partitions; group " + settings.group()
                 + ", protocol " + settings.protocol() + ", assignor "
                 + (settings.assignor() == null ? settings.protocol().defaultAssignor() : settings.assignor())
@@ -116,16 +129,14 @@ final class LabSession implements AutoCloseable {
         producer.start();
         say("producer: " + settings.ratePerSecond() + " events/s over " + settings.keys() + " user ids");
 
-        activity = new ConsumerActivity(ledger, labStart, this::say);
+        activity = new ConsumerActivity(labStart, this::say);
         outputDir = Files.createTempDirectory("cgdemo-lab-");
-        say("consumer output: " + outputDir + " (kept only if records are lost)");
+        say("consumer output: " + outputDir + " (kept only if records are lost or not consumed)");
         fleet = new ConsumerFleet(launch(bootstrap), activity, line -> {
             if (settings.verbose()) {
                 say(line);
             }
         }, outputDir);
-        watcher = new GroupWatcher(new GroupDescriber(admin, settings.group(), settings.topic(), settings.partitions()),
-                WATCH_INTERVAL, (number, snapshot) -> say("rebalance #" + number + " settled: " + snapshot.ownershipText()));
         for (int i = 0; i < settings.consumers(); i++) {
             ConsumerProcess started = fleet.add();
             say("started " + started.id() + " (pid " + started.pid() + ")");
@@ -224,58 +235,121 @@ final class LabSession implements AutoCloseable {
         return true;
     }
 
-    /** Waits until the group has settled with the running consumers, then remembers who owns what. */
+    /** Waits until the group settled with the running consumers ({@link SettleWait}), then remembers who owns what. */
     private void recordOwnership(String afterCommand) throws InterruptedException {
-        Optional<GroupSnapshot> settled = watcher.awaitSettled(fleet::aliveIds, settings.settleTimeout());
-        GroupSnapshot snapshot = settled.isPresent() ? settled.get() : watcher.describeNow();
-        String ownership = snapshot.ownershipText();
+        boolean settled = SettleWait.await(watch, fleet::aliveIds, settings.settleTimeout());
+        String ownership = OwnershipText.of(watch.history().members());
         synchronized (steps) {
-            steps.add(new StepOutcome(afterCommand, ownership, settled.isPresent()));
+            steps.add(new StepOutcome(afterCommand, ownership, settled));
         }
-        say("after '" + afterCommand + "': " + (settled.isPresent() ? "" : "(not settled) ") + ownership);
+        say("after '" + afterCommand + "': " + (settled ? "" : "(not settled) ") + ownership);
     }
 
     private void printTable() {
-        watcher.latest().ifPresent(snapshot -> say(GroupTable.render(settings.group(), settings.topic(), snapshot)
-                + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), ledger.consumed(),
+        GroupTable.render(watch).ifPresent(table -> say(table
+                + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), activity.consumed(),
                 fleet.aliveIds())));
     }
 
     private void printStatus() {
         printTable();
+        Map<String, List<Integer>> owned = new TreeMap<>();
+        watch.history().members().forEach(member -> owned.put(member.member(), member.partitions()));
         for (ConsumerProcess process : fleet.all()) {
             String state = process.isAlive() ? "running" : "exited with " + process.exitCode().orElse(-1);
             say(String.format("  %-12s pid %-7d %-16s owns %s", process.id(), process.pid(), state,
-                    activity.ownedByConsumer().getOrDefault(process.id(), new TreeSet<>())));
+                    owned.getOrDefault(process.id(), List.of())));
         }
-        say("  rebalances seen: " + watcher.rebalances());
+        say("  rebalances seen: " + watch.history().rebalanceCount());
     }
 
-    /** Stops the producer, lets the consumers drain, stops them cleanly and accounts for every record. */
+    /**
+     * Stops the producer, lets the consumers drain, stops them cleanly and accounts for every record from the
+     * group's history once it holds the final offsets and the whole audit.
+     */
     private LabSummary finish() throws Exception {
         say("stopping the producer and letting the consumers catch up ...");
         producer.close();
-        Map<Integer, Long> ends = watcher.endOffsets();
-        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
-        while (!ledger.coversAll(ends) && !fleet.aliveIds().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200); // polling the ledger, which the consumers' reader threads fill
-        }
-        if (fleet.aliveIds().isEmpty() && !ledger.coversAll(ends)) {
-            say("no consumer is running to read the rest");
+        GroupSnapshot written = readBegunNow();
+        if (!awaitProcessed(written)) {
+            say(fleet.aliveIds().isEmpty() ? "no consumer is running to read the rest"
+                    : "the consumers did not catch up in " + settings.settleTimeout().toSeconds() + " s");
         }
         say("stopping the consumers (SIGTERM) ...");
         fleet.stopAll();
-        DeliveryReport delivery = ledger.reconcile(ends);
-        if (!delivery.nothingLost()) {
+        RecordAccount records = new RecordAccount(activity.consumed(), finalReports());
+        if (!records.complete()) {
             keepOutput = true;
-            say("records were lost; every consumer's output is kept in " + outputDir);
+            say("records were lost or not consumed; every consumer's output is kept in " + outputDir);
         }
         List<StepOutcome> stepsSoFar;
         synchronized (steps) {
             stepsSoFar = List.copyOf(steps);
         }
-        return new LabSummary(stepsSoFar, watcher.rebalances(), activity.revocations(), activity.losses(),
-                producer.acknowledged(), delivery, activity.timeToFirstRecord(), activity.unreadableLines());
+        return new LabSummary(stepsSoFar, watch.history().rebalanceCount(), activity.revocations(), activity.losses(),
+                producer.acknowledged(), records, activity.timeToFirstRecord(), activity.unreadableLines());
+    }
+
+    /** A successful read of the group that began after this call (the one under way may have begun before). */
+    private GroupSnapshot readBegunNow() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        watch.awaitNextRead(remaining(deadline));
+        while (true) {
+            Optional<GroupSnapshot> read = watch.awaitNextRead(remaining(deadline));
+            if (read.isPresent() && read.get().available()) {
+                return read.get();
+            }
+            if (remaining(deadline).isZero()) {
+                throw new IllegalStateException("could not read group " + settings.group() + " in "
+                        + settings.settleTimeout().toSeconds() + " s"
+                        + read.map(snapshot -> ": " + snapshot.unavailable()).orElse(""));
+            }
+        }
+    }
+
+    /** Waits, read by read, until every offset below {@code written}'s log ends was processed; false if not. */
+    private boolean awaitProcessed(GroupSnapshot written) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        while (!processedUpTo(written)) {
+            if (fleet.aliveIds().isEmpty() || remaining(deadline).isZero()) {
+                return false;
+            }
+            watch.awaitNextRead(remaining(deadline));
+        }
+        return true;
+    }
+
+    private boolean processedUpTo(GroupSnapshot written) {
+        List<PartitionReport> reports = watch.history().partitionReports();
+        return written.offsets().stream().allMatch(offsets -> offsets.partition() < reports.size()
+                && reports.get(offsets.partition()).processed() >= offsets.end() - offsets.start());
+    }
+
+    /**
+     * The history's reports once it holds the offsets of a read begun after the consumers stopped: that read also
+     * took the audit to its end, so every entry of committed work is in.
+     */
+    private List<PartitionReport> finalReports() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        while (true) {
+            GroupSnapshot last = readBegunNow();
+            GroupHistory history = watch.history();
+            List<PartitionReport> reports = history.partitionReports();
+            if (holds(reports, last.offsets()) || remaining(deadline).isZero()) {
+                return reports;
+            }
+        }
+    }
+
+    private static boolean holds(List<PartitionReport> reports, List<PartitionOffsets> offsets) {
+        return reports.size() == offsets.size() && offsets.stream().allMatch(read -> {
+            PartitionReport report = reports.get(read.partition());
+            return report.start() == read.start() && report.committed() == read.committed() && report.end() == read.end();
+        });
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     private void say(String line) {
@@ -301,8 +375,8 @@ final class LabSession implements AutoCloseable {
         if (fleet != null) {
             fleet.stopAll();
         }
-        if (watcher != null) {
-            watcher.close();
+        if (watch != null) {
+            watch.close();
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));

@@ -4,20 +4,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.cgdemo.lab.accounting.DeliveryReport;
+import dev.cgdemo.lab.accounting.RecordAccount;
 
 /**
  * The end of a lab run: who owned what after each step, and what happened to every record.
  *
  * @param steps             ownership after each step, starting with the initial assignment
- * @param rebalances        settled assignment changes the lab saw (the first assignment included)
+ * @param rebalances        rebalances the group's history counted (the first assignment included)
  * @param revocations       partitions_revoked events with partitions, over all consumers
  * @param losses            partitions_lost events with partitions, over all consumers
  * @param producerAcknowledged records the producer had acknowledged
  * @param unreadableLines   consumer output lines that looked like JSON events but could not be read
  */
 public record LabSummary(List<StepOutcome> steps, int rebalances, long revocations, long losses,
-                         long producerAcknowledged, DeliveryReport delivery, Optional<Duration> timeToFirstRecord,
+                         long producerAcknowledged, RecordAccount records, Optional<Duration> timeToFirstRecord,
                          long unreadableLines) {
 
     /** @param settled false when the group had not settled within the timeout (the ownership is then whatever was seen last) */
@@ -28,8 +28,9 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
         steps = List.copyOf(steps);
     }
 
+    /** 0 only when every record in the log was processed. */
     public int exitCode() {
-        return delivery.nothingLost() ? 0 : 1;
+        return records.complete() ? 0 : 1;
     }
 
     public String render() {
@@ -41,24 +42,33 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
         }
         out.append("rebalances seen: ").append(rebalances)
                 .append(" (partitions revoked in ").append(revocations).append(" callbacks, lost in ").append(losses).append(")\n");
-        out.append("records produced: ").append(delivery.produced())
+        out.append("records produced: ").append(records.produced())
                 .append(" (producer acknowledged ").append(producerAcknowledged).append(")\n");
-        out.append("records consumed: ").append(delivery.consumed()).append('\n');
-        out.append("lost: ").append(delivery.lost());
-        if (!delivery.missing().isEmpty()) {
-            out.append(" (never consumed, partition=offsets: ").append(delivery.missing()).append(')');
+        out.append("records consumed: ").append(records.consumed()).append('\n');
+        out.append("records processed: ").append(records.processed()).append(" (distinct offsets, per the audit)\n");
+        out.append("lost: ").append(records.lost());
+        if (records.lost() > 0) {
+            out.append(" (below the committed offsets and never processed, partition=offsets: ")
+                    .append(records.lostRanges()).append(')');
         }
         out.append('\n');
-        out.append("consumed twice: ").append(delivery.duplicates()).append('\n');
+        out.append("consumed twice: ").append(records.duplicates()).append('\n');
+        if (records.unconsumed() > 0) {
+            out.append("not consumed: ").append(records.unconsumed())
+                    .append(" (at or above the committed offsets when the consumers stopped)\n");
+        }
         if (unreadableLines > 0) {
             out.append("unreadable event lines: ").append(unreadableLines).append('\n');
         }
-        if (delivery.irregularBatches() > 0) {
-            out.append("batches with gaps in their offsets: ").append(delivery.irregularBatches()).append('\n');
-        }
         timeToFirstRecord.ifPresent(time -> out.append(String.format("first record consumed %.1f s after the lab started%n",
                 time.toMillis() / 1000.0)));
-        out.append(delivery.nothingLost() ? "RESULT: OK, nothing lost\n" : "RESULT: FAILED, records were lost\n");
+        if (records.lost() > 0) {
+            out.append("RESULT: FAILED, records were lost\n");
+        } else if (records.unconsumed() > 0) {
+            out.append("RESULT: FAILED, records were not consumed\n");
+        } else {
+            out.append("RESULT: OK, nothing lost\n");
+        }
         return out.toString();
     }
 }

@@ -6,8 +6,8 @@ import dev.cgdemo.lab.broker.EmbeddedBroker;
 import dev.cgdemo.lab.fleet.ConsumerFleet;
 import dev.cgdemo.lab.fleet.ConsumerLaunch;
 import dev.cgdemo.lab.fleet.ConsumerProcess;
-import dev.cgdemo.lab.view.GroupDescriber;
-import dev.cgdemo.lab.view.GroupSnapshot;
+import dev.cgdemo.lab.view.SettleWait;
+import dev.cgdemo.worker.audit.AuditTopic;
 import dev.cgdemo.worker.audit.GroupVerification;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import dev.cgdemo.worker.produce.EventProducer;
@@ -15,24 +15,31 @@ import dev.cgdemo.worker.produce.ProduceListener;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import dev.cgdemo.worker.verify.DeliveryReport;
 import dev.cgdemo.worker.verify.VerifierSettings;
+import dev.cgdemo.worker.watch.GroupSnapshot;
+import dev.cgdemo.worker.watch.GroupWatch;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One protocol through the bench's scenario on a running broker: a producer and N consumer processes on a fresh
  * topic and group; once settled, a clean stop, a crash and a join, each followed by a steady spell; then the
- * producer stops, the consumers drain and stop, and the verifier reads the audit.
+ * producer stops, the consumers drain and stop, and the verifier reads the audit. Settled is the group history's
+ * (a {@link GroupWatch} following the audit) with the group at rest, as in the lab ({@link SettleWait}).
  */
 public final class RebalanceScenario {
+
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private final BenchSettings settings;
     private final String bootstrapServers;
@@ -50,7 +57,7 @@ public final class RebalanceScenario {
         String topic = "bench-" + protocol.cliName();
         String group = topic + "-group";
         admin.createTopics(List.of(new NewTopic(topic, settings.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
-        GroupDescriber describer = new GroupDescriber(admin, group, topic, settings.partitions());
+        AuditTopic.ensure(bootstrapServers, topic, Map.of());   // so the watch follows the audit from its first read
         Path outputDir = Files.createTempDirectory("cgdemo-bench-");   // the consumers' stdout copies, deleted below
         ConsumerFleet fleet = new ConsumerFleet(ConsumerLaunch.fromThisJvm(settings.javaOptions(), consumerOptions(protocol, topic, group)),
                 event -> { }, line -> { }, outputDir);
@@ -58,13 +65,17 @@ public final class RebalanceScenario {
         Instant end;
         ProducerSettings producerSettings = new ProducerSettings(bootstrapServers, topic, "bench-producer-" + protocol.cliName(),
                 settings.rate(), settings.keys(), OptionalLong.empty(), Map.of());
-        try (EventProducer producer = new EventProducer(producerSettings, new ProduceListener() { })) {
+        try (GroupWatch watch = new GroupWatch(bootstrapServers, Map.of(), topic, group,
+                new GroupWatch.Settings(WATCH_INTERVAL, GroupWatch.Settings.DEFAULT.timeout(),
+                        GroupWatch.Settings.DEFAULT.lateCallbacks()),
+                Clock.systemUTC(), (w, change) -> { }).start();
+             EventProducer producer = new EventProducer(producerSettings, new ProduceListener() { })) {
             say(protocol, "starting %d consumers and the producer", settings.consumers());
             producer.start();
             for (int i = 0; i < settings.consumers(); i++) {
                 fleet.add();
             }
-            awaitSettled(describer, fleet, "the first assignment");
+            awaitSettled(watch, fleet, "the first assignment");
             steady();
 
             times.put(EventKind.CLEAN_LEAVE, Instant.now());
@@ -72,7 +83,7 @@ public final class RebalanceScenario {
             say(protocol, "clean stop of %s", leaver.id());
             leaver.terminate();
             leaver.awaitExit(settings.settleTimeout());
-            awaitSettled(describer, fleet, "the clean stop");
+            awaitSettled(watch, fleet, "the clean stop");
             steady();
 
             times.put(EventKind.CRASH, Instant.now());
@@ -80,19 +91,18 @@ public final class RebalanceScenario {
             say(protocol, "crash of %s", victim.id());
             victim.crash();
             victim.awaitExit(settings.settleTimeout());
-            awaitSettled(describer, fleet, "the crash");
+            awaitSettled(watch, fleet, "the crash");
             steady();
 
             times.put(EventKind.JOIN, Instant.now());
             say(protocol, "join of %s", fleet.add().id());
-            awaitSettled(describer, fleet, "the join");
+            awaitSettled(watch, fleet, "the join");
             steady();
 
             end = Instant.now();
             producer.close();
             say(protocol, "producer stopped after %d records; draining", producer.acknowledged());
-            await(describer, snapshot -> snapshot.totalLag() == 0 && snapshot.rows().stream().allMatch(r -> r.committedOffset().isPresent()),
-                    "the consumers to catch up");
+            awaitCaughtUp(watch);
         } finally {
             fleet.stopAll();
             EmbeddedBroker.deleteRecursively(outputDir);
@@ -113,21 +123,32 @@ public final class RebalanceScenario {
                 protocol.assignor(), protocol.staticMembership(), properties);
     }
 
-    private void awaitSettled(GroupDescriber describer, ConsumerFleet fleet, String after) throws InterruptedException {
-        await(describer, snapshot -> snapshot.settledWith(fleet.aliveIds(), settings.partitions()), "the group to settle after " + after);
+    private void awaitSettled(GroupWatch watch, ConsumerFleet fleet, String after) throws InterruptedException {
+        if (!SettleWait.await(watch, fleet::aliveIds, settings.settleTimeout())) {
+            throw new IllegalStateException("gave up waiting " + settings.settleTimeout().toSeconds()
+                    + " s for the group to settle after " + after + "; owners " + watch.history().owners()
+                    + ", running " + fleet.aliveIds());
+        }
     }
 
-    private void await(GroupDescriber describer, Predicate<GroupSnapshot> condition, String what) throws InterruptedException {
+    /** Waits, read by read, for a read begun after this call that shows every partition committed to its end. */
+    private void awaitCaughtUp(GroupWatch watch) throws InterruptedException {
         Instant deadline = Instant.now().plus(settings.settleTimeout());
-        GroupSnapshot last = describer.describe();
-        while (!condition.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("gave up waiting " + settings.settleTimeout().toSeconds() + " s for " + what
-                        + "; group " + last.state() + ": " + last.ownershipText());
+        watch.awaitNextRead(settings.settleTimeout());   // may have begun before the producer stopped
+        Optional<GroupSnapshot> last = Optional.empty();
+        while (Instant.now().isBefore(deadline)) {
+            last = watch.awaitNextRead(Duration.between(Instant.now(), deadline));
+            if (last.filter(RebalanceScenario::caughtUp).isPresent()) {
+                return;
             }
-            Thread.sleep(200);
-            last = describer.describe();
         }
+        throw new IllegalStateException("gave up waiting " + settings.settleTimeout().toSeconds()
+                + " s for the consumers to catch up; last read: "
+                + last.map(s -> s.available() ? "total lag " + s.totalLag() : s.unavailable()).orElse("none"));
+    }
+
+    private static boolean caughtUp(GroupSnapshot snapshot) {
+        return snapshot.available() && snapshot.rows().stream().allMatch(row -> row.committed() != null && row.lag() == 0);
     }
 
     /** The scenario's own rhythm: the group runs undisturbed, so every rebalance is measured on its own. */

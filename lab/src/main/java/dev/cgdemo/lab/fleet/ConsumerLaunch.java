@@ -25,12 +25,16 @@ public record ConsumerLaunch(Path javaBinary, String classPath, List<String> jav
                 System.getProperty("java.class.path"), javaOptions, consumerOptions);
     }
 
-    /** The worker options for a lab's consumers, in the worker's flag names. */
+    /**
+     * The worker options for a lab's consumers, in the worker's flag names. The audit is asked for explicitly (it is
+     * the worker's default, but {@code CGDEMO_AUDIT=false} in the environment would turn it off): the lab's view of
+     * the group, its rebalances and its accounting come from it.
+     */
     public static List<String> consumerOptions(String bootstrapServers, String topic, String group, String protocol,
                                                String assignor, boolean staticMembership, Map<String, String> properties) {
         List<String> options = new ArrayList<>(List.of(
                 "--bootstrap-servers", bootstrapServers, "--topic", topic, "--group", group,
-                "--protocol", protocol, "--events", "json", "--http-port", "0"));
+                "--protocol", protocol, "--events", "json", "--audit", "--http-port", "0"));
         if (assignor != null) {
             options.addAll(List.of("--assignor", assignor));
         }
