@@ -5,8 +5,10 @@ import dev.cgdemo.operator.kafka.TopicDependent;
 import dev.cgdemo.operator.kafka.TopicExistsCondition;
 import dev.cgdemo.operator.kafka.TopicOperations;
 import dev.cgdemo.operator.kafka.TopicState;
+import dev.cgdemo.operator.model.AcceptedTopicSpec;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
+import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.GroupPolling;
@@ -43,8 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topic, the consumers' Service and StatefulSet and the producer Deployment are a workflow of
- * dependent resources; {@code reconcile} checks the spec, runs the workflow (explicitly, so an invalid
- * spec changes nothing) and derives the status. The finalizer deletes the topic only when asked to.
+ * dependent resources; {@code reconcile} checks the spec, and its change from the topic spec last accepted
+ * (kept in the status), runs the workflow (explicitly, so an invalid spec changes nothing) and derives the status. The finalizer deletes the topic only when asked to.
  */
 @ControllerConfiguration(name = ConsumerGroupDemoReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
@@ -81,7 +83,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   @Override
   public UpdateControl<ConsumerGroupDemo> reconcile(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
     StatusDeriver deriver = new StatusDeriver(clock.instant());
-    List<String> problems = validator.validate(resource);
+    List<String> problems = validator.validate(resource, acceptedTopic(resource));
     if (!problems.isEmpty()) {
       return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false));
     }
@@ -95,6 +97,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
         context.getSecondaryResource(Deployment.class),
         group);
     boolean eventWaits = announcements.announce(context.getClient(), resource, derived.moves(), group, clock.instant());
+    derived.status().setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
     UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, derived.status());
     // A waiting Event needs a reconcile even if the group's snapshot stops changing.
     return eventWaits ? control.rescheduleAfter(statusInterval) : control;
@@ -127,6 +130,14 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     services.delivery().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
+  }
+
+  /** The oldSelf of the CRD's transition rules: spec.topic as last accepted, null before the first time. */
+  private static TopicSpec acceptedTopic(ConsumerGroupDemo resource) {
+    return Optional.ofNullable(resource.getStatus())
+        .map(ConsumerGroupDemoStatus::getAcceptedTopicSpec)
+        .map(AcceptedTopicSpec::asTopicSpec)
+        .orElse(null);
   }
 
   private static UpdateControl<ConsumerGroupDemo> patchIfChanged(ConsumerGroupDemo resource, ConsumerGroupDemoStatus status) {
