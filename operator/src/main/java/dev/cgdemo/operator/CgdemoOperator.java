@@ -1,6 +1,7 @@
 package dev.cgdemo.operator;
 
 import dev.cgdemo.operator.kafka.AdminClients;
+import dev.cgdemo.operator.kafka.CreatedTopics;
 import dev.cgdemo.operator.reconcile.ConsumerGroupDemoReconciler;
 import dev.cgdemo.operator.reconcile.OperatorServices;
 import dev.cgdemo.operator.reconcile.ServiceInjectingDependentResourceFactory;
@@ -43,7 +44,7 @@ public final class CgdemoOperator implements AutoCloseable {
       boolean exitOnLostLeadership) {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
     DeliveryTracking delivery = new DeliveryTracking();
-    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, delivery);
+    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, delivery, new CreatedTopics());
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)

@@ -9,6 +9,7 @@ import dev.cgdemo.operator.model.AcceptedTopicSpec;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import dev.cgdemo.operator.model.TopicSpec;
+import dev.cgdemo.operator.model.TopicStatus;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.GroupPolling;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The topic, the consumers' Service and StatefulSet and the producer Deployment are a workflow of
  * dependent resources; {@code reconcile} checks the spec, and its change from the topic spec last accepted
- * (kept in the status), runs the workflow (explicitly, so an invalid spec changes nothing) and derives the status. The finalizer deletes the topic only when asked to.
+ * (kept in the status), refuses a topic another resource uses, runs the workflow (explicitly, so an invalid spec
+ * changes nothing) and derives the status. The finalizer deletes the topic only when asked to, and only a topic
+ * the operator created.
  */
 @ControllerConfiguration(name = ConsumerGroupDemoReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
@@ -60,12 +63,14 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
 
   public static final String NAME = "consumergroupdemo";
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupDemoReconciler.class);
+  private static final long TOPIC_DELETION_CHECK = Duration.ofSeconds(1).toMillis();
 
   private final OperatorServices services;
   private final SpecValidator validator;
   private final Duration statusInterval;
   private final Clock clock;
   private final RebalanceAnnouncements announcements;
+  private final TopicUsers topicUsers;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Duration statusInterval, Clock clock) {
     this.services = services;
@@ -73,6 +78,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     this.statusInterval = statusInterval;
     this.clock = clock;
     this.announcements = new RebalanceAnnouncements(services.delivery());
+    this.topicUsers = new TopicUsers(services.defaults());
   }
 
   @Override
@@ -87,9 +93,15 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     if (!problems.isEmpty()) {
       return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false));
     }
+    EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
+    Optional<ConsumerGroupDemo> user = topicUsers.userBefore(resource, context.getPrimaryCache().list().toList());
+    if (user.isPresent()) {
+      // Asked again on a timer: when the other resource is deleted, this one takes the topic.
+      return patchIfChanged(resource, deriver.notReady(resource, "TopicInUse", topicInUse(spec, user.get()), true))
+          .rescheduleAfter(statusInterval);
+    }
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
-    EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
     Optional<GroupSnapshot> group = context.getSecondaryResource(GroupSnapshot.class);
     StatusDeriver.Derived derived = deriver.reconciled(resource, spec, topic,
@@ -97,6 +109,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
         context.getSecondaryResource(Deployment.class),
         group);
     boolean eventWaits = announcements.announce(context.getClient(), resource, derived.moves(), group, clock.instant());
+    recordTopic(derived.status(), context);
     derived.status().setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
     UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, derived.status());
     // A waiting Event needs a reconcile even if the group's snapshot stops changing.
@@ -111,25 +124,64 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     ConsumerGroupDemoStatus status = unavailable
         .map(u -> deriver.notReady(resource, "KafkaUnavailable", u.getMessage(), true))
         .orElseGet(() -> deriver.notReady(resource, "ReconcileFailed", rootMessage(e), false));
+    // The topic may have been created before another dependent failed: that must not be forgotten.
+    recordTopic(status, context);
     LOG.info("{}: {}", ResourceID.fromResource(resource), status.getConditions().get(0));
     resource.setStatus(status);
     return ErrorStatusUpdateControl.patchStatus(resource);
   }
 
+  /**
+   * With {@code spec.topic.deleteWithResource}, deletes the topic and its audit if the operator created the topic
+   * (as the status records), and keeps the finalizer until Kafka shows neither, so that a resource re-created
+   * under the same name starts with a new topic and no old audit. A topic it did not create is kept.
+   */
   @Override
   public DeleteControl cleanup(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
     ResourceID id = ResourceID.fromResource(resource);
     if (validator.validate(resource).isEmpty()) {
       EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
-      if (spec.deleteTopicWithResource()) {
+      boolean created = services.createdTopics().created(resource, spec.topicName());
+      if (spec.deleteTopicWithResource() && created) {
         var admin = services.adminClients().acquire(id, spec.bootstrapServers());
-        new TopicOperations(spec.bootstrapServers(), admin).delete(spec.topicName());
-        LOG.info("{}: deleted topic {} (spec.topic.deleteWithResource)", id, spec.topicName());
+        if (!new TopicOperations(spec.bootstrapServers(), admin).deleteWithAudit(spec.topicName())) {
+          LOG.info("{}: waiting for Kafka to finish deleting topic {} and its audit", id, spec.topicName());
+          return DeleteControl.noFinalizerRemoval().rescheduleAfter(TOPIC_DELETION_CHECK);
+        }
+        LOG.info("{}: deleted topic {} and its audit (spec.topic.deleteWithResource)", id, spec.topicName());
+      } else if (spec.deleteTopicWithResource()) {
+        LOG.info("{}: kept topic {} despite spec.topic.deleteWithResource: the operator did not create it", id,
+            spec.topicName());
       }
     }
+    services.createdTopics().forget(resource);
     services.delivery().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
+  }
+
+  /** Puts in the status whether the operator created the topic, as the topic dependent found it this time. */
+  private static void recordTopic(ConsumerGroupDemoStatus status, Context<ConsumerGroupDemo> context) {
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    Optional<TopicState> state = workflow.get(TopicState.class, TopicState.class);
+    Optional<Boolean> created = workflow.get(TopicDependent.CREATED_BY_OPERATOR, Boolean.class);
+    if (state.isEmpty() || created.isEmpty()) {
+      return;
+    }
+    TopicStatus topic = status.getTopic();
+    if (topic == null || !state.get().name().equals(topic.getName())) {
+      topic = new TopicStatus(state.get().name(), state.get().partitions(), state.get().replicationFactor());
+      status.setTopic(topic);
+    }
+    topic.setCreatedByOperator(created.get());
+  }
+
+  private static String topicInUse(EffectiveSpec spec, ConsumerGroupDemo user) {
+    String other = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
+    return "topic " + spec.topicName() + " at " + spec.bootstrapServers() + " is already used by ConsumerGroupDemo "
+        + other + "; two demos on one topic would mix their records and delivery counts. Re-create this resource"
+        + " with another spec.topic.name, or delete " + other + " (this one then uses the topic, as one the operator"
+        + " did not create)";
   }
 
   /** The oldSelf of the CRD's transition rules: spec.topic as last accepted, null before the first time. */

@@ -96,8 +96,14 @@ class CrdSchemaTest {
   void statusHoldsTheLiveGroup() {
     JSONSchemaProps status = property(version.getSchema().getOpenAPIV3Schema(), "status");
     assertThat(status.getProperties()).containsKeys("observedGeneration", "conditions", "replicas", "selector",
-        "topic", "group", "assignments", "totalLag", "rebalances", "lastRebalance", "delivery");
+        "topic", "acceptedTopicSpec", "group", "assignments", "totalLag", "rebalances", "lastRebalance", "delivery");
     assertThat(property(status, "group").getProperties()).containsKeys("groupId", "state", "protocol", "generation", "members");
+    assertThat(property(status, "topic").getProperties())
+        .containsOnlyKeys("name", "partitions", "replicationFactor", "createdByOperator");
+    assertThat(property(status, "acceptedTopicSpec").getProperties())
+        .containsOnlyKeys("name", "partitions", "replicationFactor");
+    assertThat(property(status, "acceptedTopicSpec").getXKubernetesValidations())
+        .as("the spec's transition rules must not apply to status updates").isNullOrEmpty();
     assertThat(status.getProperties().get("assignments").getItems().getSchema().getProperties())
         .containsKeys("partition", "consumer", "committedOffset", "endOffset", "lag");
     assertThat(property(status, "lastRebalance").getProperties()).containsKeys("time", "moves", "pauseMs");
