@@ -150,6 +150,24 @@ class TopicOwnershipTest {
     assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).withName("second-user-consumer").get()).isNotNull();
   }
 
+  /** Without CEL on the API server (1.20, the mock), adding a topic name gets through: the operator refuses it. */
+  @Test
+  void anAddedTopicNameIsRefusedAndDeletionTakesTheTopicInUse() throws Exception {
+    create(client, deletingItsTopic(demo("renamed", 1, 1)));
+    await().atMost(WAIT).until(() -> hasCondition(client, "renamed", "Ready", "True", "Reconciled"));
+
+    editSpec(client, "renamed", spec -> spec.getTopic().setName("renamed-elsewhere"));
+    await().atMost(WAIT).until(() -> hasCondition(client, "renamed", "Ready", "False", "InvalidSpec"));
+    assertThat(condition(get(client, "renamed"), "Ready").orElseThrow().getMessage()).isEqualTo(
+        "spec.topic.name is immutable: it was not set (metadata.name), now \"renamed-elsewhere\"; set it back,"
+            + " or create a new resource for another topic");
+    assertThat(topicNames()).contains("renamed").doesNotContain("renamed-elsewhere");
+
+    demos(client).inNamespace(NAMESPACE).withName("renamed").delete();
+    await().atMost(WAIT).until(() -> get(client, "renamed") == null);
+    assertThat(topicNames()).doesNotContain("renamed", "renamed-elsewhere");
+  }
+
   private static CgdemoOperator startedOperator() {
     return CgdemoOperator.start(client, Demos.mockServerSettings(cluster.getBootstrapServers()), new SimpleMeterRegistry());
   }

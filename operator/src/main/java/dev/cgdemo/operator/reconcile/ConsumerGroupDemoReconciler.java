@@ -141,17 +141,19 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     ResourceID id = ResourceID.fromResource(resource);
     if (validator.validate(resource).isEmpty()) {
       EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
-      boolean created = services.createdTopics().created(resource, spec.topicName());
+      // The topic in use is the one the status records: a refused rename (no CEL on the API server) names another.
+      String topic = Optional.ofNullable(resource.getStatus()).map(ConsumerGroupDemoStatus::getTopic)
+          .map(TopicStatus::getName).orElse(spec.topicName());
+      boolean created = services.createdTopics().created(resource, topic);
       if (spec.deleteTopicWithResource() && created) {
         var admin = services.adminClients().acquire(id, spec.bootstrapServers());
-        if (!new TopicOperations(spec.bootstrapServers(), admin).deleteWithAudit(spec.topicName())) {
-          LOG.info("{}: waiting for Kafka to finish deleting topic {} and its audit", id, spec.topicName());
+        if (!new TopicOperations(spec.bootstrapServers(), admin).deleteWithAudit(topic)) {
+          LOG.info("{}: waiting for Kafka to finish deleting topic {} and its audit", id, topic);
           return DeleteControl.noFinalizerRemoval().rescheduleAfter(TOPIC_DELETION_CHECK);
         }
-        LOG.info("{}: deleted topic {} and its audit (spec.topic.deleteWithResource)", id, spec.topicName());
+        LOG.info("{}: deleted topic {} and its audit (spec.topic.deleteWithResource)", id, topic);
       } else if (spec.deleteTopicWithResource()) {
-        LOG.info("{}: kept topic {} despite spec.topic.deleteWithResource: the operator did not create it", id,
-            spec.topicName());
+        LOG.info("{}: kept topic {} despite spec.topic.deleteWithResource: the operator did not create it", id, topic);
       }
     }
     services.createdTopics().forget(resource);
