@@ -1,6 +1,7 @@
 package dev.cgdemo.operator;
 
 import dev.cgdemo.operator.kafka.AdminClients;
+import dev.cgdemo.operator.kafka.CreatedTopics;
 import dev.cgdemo.operator.reconcile.ConsumerGroupDemoReconciler;
 import dev.cgdemo.operator.reconcile.OperatorServices;
 import dev.cgdemo.operator.reconcile.ServiceInjectingDependentResourceFactory;
@@ -46,7 +47,7 @@ public final class CgdemoOperator implements AutoCloseable {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
     GroupWatches groups = new GroupWatches(new GroupWatch.Settings(settings.statusInterval(), Duration.ofSeconds(8),
         GroupWatch.Settings.DEFAULT.lateCallbacks()), settings.statusRefresh(), Clock.systemUTC());
-    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, groups);
+    OperatorServices services = new OperatorServices(settings.defaults(), adminClients, groups, new CreatedTopics());
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)

@@ -13,10 +13,14 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The Kafka topic, as a dependent resource outside Kubernetes: created, grown, never shrunk. What it
- * finds is left in the workflow context for the reconciler's status.
+ * The Kafka topic, as a dependent resource outside Kubernetes: created, grown if the operator created it, never
+ * shrunk. What it finds, and whether the operator created the topic, is left in the workflow context for the
+ * reconciler's status.
  */
 public class TopicDependent implements DependentResource<TopicState, ConsumerGroupDemo>, NameSetter, UsesServices {
+
+  /** Key of the workflow context's Boolean: whether the operator created the topic (else it was there). */
+  public static final String CREATED_BY_OPERATOR = "topic.createdByOperator";
 
   private OperatorServices services;
   private String name = DependentResource.defaultNameFor(TopicDependent.class);
@@ -41,8 +45,13 @@ public class TopicDependent implements DependentResource<TopicState, ConsumerGro
     EffectiveSpec spec = EffectiveSpec.of(primary, services.defaults());
     Admin admin = services.adminClients().acquire(ResourceID.fromResource(primary), spec.bootstrapServers());
     TopicOperations.Result result = new TopicOperations(spec.bootstrapServers(), admin)
-        .ensure(new DesiredTopic(spec.topicName(), spec.partitions(), spec.replicationFactor()));
+        .ensure(new DesiredTopic(spec.topicName(), spec.partitions(), spec.replicationFactor()),
+            services.createdTopics().created(primary, spec.topicName()));
+    if (result.createdByOperator()) {
+      services.createdTopics().remember(primary, spec.topicName());
+    }
     context.managedWorkflowAndDependentResourceContext().put(TopicState.class, result.state());
+    context.managedWorkflowAndDependentResourceContext().put(CREATED_BY_OPERATOR, result.createdByOperator());
     return switch (result.change()) {
       case CREATED -> ReconcileResult.resourceCreated(result.state());
       case GROWN -> ReconcileResult.resourceUpdated(result.state());

@@ -21,6 +21,7 @@ public class ConsumerGroupDemoStatus {
   private String selector;
 
   private TopicStatus topic;
+  private AcceptedTopicSpec acceptedTopicSpec;
   private GroupStatus group;
   private List<PartitionAssignment> assignments;
   private Long totalLag;
@@ -67,6 +68,14 @@ public class ConsumerGroupDemoStatus {
 
   public void setTopic(TopicStatus topic) {
     this.topic = topic;
+  }
+
+  public AcceptedTopicSpec getAcceptedTopicSpec() {
+    return acceptedTopicSpec;
+  }
+
+  public void setAcceptedTopicSpec(AcceptedTopicSpec acceptedTopicSpec) {
+    this.acceptedTopicSpec = acceptedTopicSpec;
   }
 
   public GroupStatus getGroup() {

@@ -7,14 +7,21 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
+@ValidationRule(value = TopicSpec.NAME_UNCHANGED, message = "topic.name is immutable: it cannot be changed, added or removed")
 public class TopicSpec {
 
   /** Kafka's legal topic names: ASCII letters, digits, '.', '_', '-', at most 249 characters. */
   public static final String NAME_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
 
+  /**
+   * A transition rule on the topic object, not on the name: a rule on {@code name} itself runs only when the old
+   * and the new object both have a name, so adding or removing one would pass.
+   */
+  static final String NAME_UNCHANGED =
+      "has(self.name) == has(oldSelf.name) && (!has(self.name) || self.name == oldSelf.name)";
+
   @JsonPropertyDescription("Topic name; defaults to metadata.name.")
   @Pattern(NAME_PATTERN)
-  @ValidationRule(value = "self == oldSelf", message = "topic.name is immutable")
   private String name;
 
   @JsonPropertyDescription("Number of partitions; may grow, never shrink.")

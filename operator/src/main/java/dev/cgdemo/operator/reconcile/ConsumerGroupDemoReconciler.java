@@ -5,8 +5,11 @@ import dev.cgdemo.operator.kafka.TopicDependent;
 import dev.cgdemo.operator.kafka.TopicExistsCondition;
 import dev.cgdemo.operator.kafka.TopicOperations;
 import dev.cgdemo.operator.kafka.TopicState;
+import dev.cgdemo.operator.model.AcceptedTopicSpec;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
+import dev.cgdemo.operator.model.TopicSpec;
+import dev.cgdemo.operator.model.TopicStatus;
 import dev.cgdemo.operator.spec.EffectiveSpec;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.RebalanceAnnouncer;
@@ -33,6 +36,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import dev.cgdemo.worker.watch.GroupWatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,8 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topic, the consumers' Service and StatefulSet and the producer Deployment are a workflow of
- * dependent resources; {@code reconcile} checks the spec, runs the workflow (explicitly, so an invalid
- * spec changes nothing) and derives the status. The finalizer deletes the topic only when asked to.
+ * dependent resources; {@code reconcile} checks the spec, and its change from the topic spec last accepted
+ * (kept in the status), refuses a topic another resource uses, runs the workflow (explicitly, so an invalid spec
+ * changes nothing) and derives the status. The finalizer deletes the topic only when asked to, and only a topic
+ * the operator created.
  */
 @ControllerConfiguration(name = ConsumerGroupDemoReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
@@ -56,15 +62,20 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
 
   public static final String NAME = "consumergroupdemo";
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupDemoReconciler.class);
+  private static final long TOPIC_DELETION_CHECK = Duration.ofSeconds(1).toMillis();
+  /** How often a resource refused with TopicInUse looks again whether the topic became free. */
+  private static final Duration TOPIC_IN_USE_CHECK = Duration.ofSeconds(5);
 
   private final OperatorServices services;
   private final SpecValidator validator;
   private final Clock clock;
+  private final TopicUsers topicUsers;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
     this.clock = clock;
+    this.topicUsers = new TopicUsers(services.defaults());
   }
 
   @Override
@@ -76,15 +87,22 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   public UpdateControl<ConsumerGroupDemo> reconcile(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
     StatusDeriver deriver = new StatusDeriver(clock.instant());
     ResourceID id = ResourceID.fromResource(resource);
-    List<String> problems = validator.validate(resource);
+    List<String> problems = validator.validate(resource, acceptedTopic(resource));
     if (!problems.isEmpty()) {
       services.groups().release(id);
       return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false,
           Optional.empty()));
     }
+    EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
+    Optional<ConsumerGroupDemo> user = topicUsers.userBefore(resource, context.getPrimaryCache().list().toList());
+    if (user.isPresent()) {
+      // Asked again on a timer: when the other resource is deleted, this one takes the topic.
+      services.groups().release(id);
+      return patchIfChanged(resource, deriver.notReady(resource, "TopicInUse", topicInUse(spec, user.get()), true,
+          Optional.empty())).rescheduleAfter(TOPIC_IN_USE_CHECK);
+    }
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
-    EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
     GroupWatch group = services.groups().watch(id, spec.bootstrapServers(), spec.topicName(), spec.groupId());
     ConsumerGroupDemoStatus status = deriver.reconciled(resource, spec, topic,
@@ -94,6 +112,8 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     if (group.caughtUp()) {
       RebalanceAnnouncer.announce(context.getClient(), resource, resource.getStatus(), group.history(), clock.instant());
     }
+    recordTopic(status, context);
+    status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
     return patchIfChanged(resource, status);
   }
 
@@ -106,25 +126,74 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     ConsumerGroupDemoStatus status = unavailable
         .map(u -> deriver.notReady(resource, "KafkaUnavailable", u.getMessage(), true, group))
         .orElseGet(() -> deriver.notReady(resource, "ReconcileFailed", rootMessage(e), false, group));
+    // The topic may have been created before another dependent failed: that must not be forgotten.
+    recordTopic(status, context);
     LOG.info("{}: {}", ResourceID.fromResource(resource), status.getConditions().get(0));
     resource.setStatus(status);
     return ErrorStatusUpdateControl.patchStatus(resource);
   }
 
+  /**
+   * With {@code spec.topic.deleteWithResource}, deletes the topic and its audit if the operator created the topic
+   * (as the status records), and keeps the finalizer until Kafka shows neither, so that a resource re-created
+   * under the same name starts with a new topic and no old audit. A topic it did not create is kept.
+   */
   @Override
   public DeleteControl cleanup(ConsumerGroupDemo resource, Context<ConsumerGroupDemo> context) {
     ResourceID id = ResourceID.fromResource(resource);
     if (validator.validate(resource).isEmpty()) {
       EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
-      if (spec.deleteTopicWithResource()) {
+      // The topic in use is the one the status records: a refused rename (no CEL on the API server) names another.
+      String topic = Optional.ofNullable(resource.getStatus()).map(ConsumerGroupDemoStatus::getTopic)
+          .map(TopicStatus::getName).orElse(spec.topicName());
+      boolean created = services.createdTopics().created(resource, topic);
+      if (spec.deleteTopicWithResource() && created) {
         var admin = services.adminClients().acquire(id, spec.bootstrapServers());
-        new TopicOperations(spec.bootstrapServers(), admin).delete(spec.topicName());
-        LOG.info("{}: deleted topic {} (spec.topic.deleteWithResource)", id, spec.topicName());
+        if (!new TopicOperations(spec.bootstrapServers(), admin).deleteWithAudit(topic)) {
+          LOG.info("{}: waiting for Kafka to finish deleting topic {} and its audit", id, topic);
+          return DeleteControl.noFinalizerRemoval().rescheduleAfter(TOPIC_DELETION_CHECK);
+        }
+        LOG.info("{}: deleted topic {} and its audit (spec.topic.deleteWithResource)", id, topic);
+      } else if (spec.deleteTopicWithResource()) {
+        LOG.info("{}: kept topic {} despite spec.topic.deleteWithResource: the operator did not create it", id, topic);
       }
     }
+    services.createdTopics().forget(resource);
     services.groups().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
+  }
+
+  /** Puts in the status whether the operator created the topic, as the topic dependent found it this time. */
+  private static void recordTopic(ConsumerGroupDemoStatus status, Context<ConsumerGroupDemo> context) {
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    Optional<TopicState> state = workflow.get(TopicState.class, TopicState.class);
+    Optional<Boolean> created = workflow.get(TopicDependent.CREATED_BY_OPERATOR, Boolean.class);
+    if (state.isEmpty() || created.isEmpty()) {
+      return;
+    }
+    TopicStatus topic = status.getTopic();
+    if (topic == null || !state.get().name().equals(topic.getName())) {
+      topic = new TopicStatus(state.get().name(), state.get().partitions(), state.get().replicationFactor());
+      status.setTopic(topic);
+    }
+    topic.setCreatedByOperator(created.get());
+  }
+
+  private static String topicInUse(EffectiveSpec spec, ConsumerGroupDemo user) {
+    String other = user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
+    return "topic " + spec.topicName() + " at " + spec.bootstrapServers() + " is already used by ConsumerGroupDemo "
+        + other + "; two demos on one topic would mix their records and delivery counts. Re-create this resource"
+        + " with another spec.topic.name, or delete " + other + " (this one then uses the topic, as one the operator"
+        + " did not create)";
+  }
+
+  /** The oldSelf of the CRD's transition rules: spec.topic as last accepted, null before the first time. */
+  private static TopicSpec acceptedTopic(ConsumerGroupDemo resource) {
+    return Optional.ofNullable(resource.getStatus())
+        .map(ConsumerGroupDemoStatus::getAcceptedTopicSpec)
+        .map(AcceptedTopicSpec::asTopicSpec)
+        .orElse(null);
   }
 
   private static UpdateControl<ConsumerGroupDemo> patchIfChanged(ConsumerGroupDemo resource, ConsumerGroupDemoStatus status) {

@@ -33,6 +33,8 @@ public record EffectiveSpec(
 
   public static final String CLASSIC = GroupProtocolChoice.CLASSIC.kafkaName();
   public static final String CONSUMER = GroupProtocolChoice.CONSUMER.kafkaName();
+  /** The schema's default of spec.topic.replicationFactor. */
+  public static final int DEFAULT_REPLICATION_FACTOR = 1;
 
   public static EffectiveSpec of(ConsumerGroupDemo resource, OperatorDefaults defaults) {
     String name = resource.getMetadata().getName();
@@ -48,7 +50,7 @@ public record EffectiveSpec(
         orDefault(spec.getWorkerImage(), defaults.workerImage()),
         orDefault(topic.getName(), name),
         topic.getPartitions(),
-        Objects.requireNonNullElse(topic.getReplicationFactor(), 1),
+        Objects.requireNonNullElse(topic.getReplicationFactor(), DEFAULT_REPLICATION_FACTOR),
         Boolean.TRUE.equals(topic.getDeleteWithResource()),
         consumers.getReplicas(),
         orDefault(consumers.getGroupId(), name + "-group"),

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * What the CRD schema rejects at `kubectl apply`, checked again by the operator: an API server
  * without CEL (Kubernetes before 1.25) or without any schema (a mock) lets it through. Transition
- * rules (partitions may only grow, replicationFactor is immutable) are judged against the topic in
- * Kafka instead, where the old value really is.
+ * rules (topic name, partitions, replicationFactor) are judged against the topic spec the operator last
+ * accepted ({@link TopicTransitions}); the topic in Kafka is judged again by the topic dependent.
  */
 public final class SpecValidator {
 
@@ -30,6 +30,18 @@ public final class SpecValidator {
 
   public SpecValidator(OperatorDefaults defaults) {
     this.defaults = defaults;
+  }
+
+  /**
+   * Every problem of {@code resource} updated from {@code acceptedTopic} (the topic spec last accepted, null for
+   * none yet): what {@link #validate(ConsumerGroupDemo)} finds and the refused topic changes.
+   */
+  public List<String> validate(ConsumerGroupDemo resource, TopicSpec acceptedTopic) {
+    List<String> problems = validate(resource);
+    if (resource.getSpec() != null) {
+      problems.addAll(TopicTransitions.refused(acceptedTopic, resource.getSpec().getTopic()));
+    }
+    return problems;
   }
 
   /** Every problem found, each a sentence naming the field and what is allowed; empty when valid. */
