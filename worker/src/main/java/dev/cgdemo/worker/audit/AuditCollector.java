@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +30,13 @@ public final class AuditCollector {
     private final AuditJson json = new AuditJson();
     private final List<ProcessedRange> batches = new ArrayList<>();
     private final List<AssignmentChange> changes = new ArrayList<>();
+    /**
+     * Batch entries kept as they came (not merged by {@link #compact}) and every change, to drop an entry read twice:
+     * the publisher sends an entry again when the broker's answer did not arrive in time, and the first one may
+     * have been stored all the same. The same member, partition, offsets and processing times cannot happen twice.
+     */
+    private final Set<ProcessedRange> seenBatches = new HashSet<>();
+    private final Set<AssignmentChange> seenChanges = new HashSet<>();
     private long skipped;
 
     public AuditCollector(String topic, String group) {
@@ -66,9 +75,15 @@ public final class AuditCollector {
             return;
         }
         if (entry.isBatch()) {
-            batches.add(entry.toRange());
+            ProcessedRange range = entry.toRange();
+            if (seenBatches.add(range)) {
+                batches.add(range);
+            }
         } else {
-            changes.add(entry.toChange());
+            AssignmentChange change = entry.toChange();
+            if (seenChanges.add(change)) {
+                changes.add(change);
+            }
         }
     }
 
@@ -108,6 +123,8 @@ public final class AuditCollector {
         batches.clear();
         batches.addAll(merged);
         batches.addAll(recent);
+        seenBatches.clear();
+        seenBatches.addAll(recent);
         return removed;
     }
 

@@ -67,7 +67,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             publisher.ifPresent(AuditPublisher::close);
             throw BadOption.of(spec, e);
         }
-        publisher.ifPresent(p -> p.attach(member));
+        publisher.ifPresent(p -> p.attach(member).bindTo(registry));
         try {
             return Members.runUntilStopped(List.of(member), common, registry);
         } finally {

@@ -78,6 +78,7 @@ public final class GroupCommand implements Callable<Integer> {
             publisher.ifPresent(p -> p.attach(member));
             members.add(member);
         }
+        publisher.ifPresent(p -> p.bindTo(registry));
         try {
             return Members.runUntilStopped(members, common, registry);
         } finally {

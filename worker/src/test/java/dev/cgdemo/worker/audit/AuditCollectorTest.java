@@ -16,7 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Compaction keeps a following reader small without changing what the verifier reports. */
+/** Compaction keeps a following reader small without changing what the verifier reports; an entry read twice counts once. */
 class AuditCollectorTest {
     private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
     private static final List<PartitionOffsets> OFFSETS = List.of(
@@ -54,6 +54,26 @@ class AuditCollectorTest {
 
         assertThat(collector.compact(T0)).isZero();
         assertThat(collector.batchCount()).isEqualTo(entries);
+    }
+
+    @Test
+    void anEntryStoredTwiceCountsOnce() {
+        // the publisher sends an entry again when the broker's answer did not come in time; the first may be stored
+        AuditCollector collector = new AuditCollector("web", "g");
+        ProcessedRange range = new ProcessedRange("a", 1, 0, 0, 99, 100, T0, T0.plusMillis(50));
+        AssignmentChange assigned = new AssignmentChange("a", 1, Kind.ASSIGNED, List.of(0), T0.minusSeconds(1));
+        for (int copy = 0; copy < 2; copy++) {
+            collector.add(json.write(AuditEntry.assignment("web", "g", assigned)));
+            collector.add(json.write(AuditEntry.batch("web", "g", range)));
+        }
+
+        DeliveryReport report = verifier.verify("web", collector.log(), List.of(new PartitionOffsets(0, 0, 100, 100)));
+
+        assertThat(collector.batchCount()).isEqualTo(1);
+        assertThat(collector.log().assignments()).containsExactly(assigned);
+        assertThat(report.processed()).isEqualTo(100);
+        assertThat(report.duplicates()).isZero();
+        assertThat(report.lost()).isZero();
     }
 
     /**
