@@ -19,6 +19,7 @@ import dev.cgdemo.worker.verify.PartitionReport;
 import dev.cgdemo.worker.verify.VerifierSettings;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
+import io.kroxylicious.testing.kafka.common.BrokerConfig;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
 import io.kroxylicious.testing.kafka.junit5ext.KafkaClusterExtension;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -58,6 +59,7 @@ class AuditOutageTest {
 
     @BrokerCluster(numBrokers = 1)
     @KRaftCluster
+    @BrokerConfig(name = "auto.create.topics.enable", value = "false")
     static KafkaCluster cluster;
 
     @Test
@@ -127,6 +129,55 @@ class AuditOutageTest {
         assertThat(cli.execute("verify", "--bootstrap-servers", bootstrap, "--topic", topic, "--group", group))
                 .as(out.toString()).isZero();
         assertThat(out.toString()).contains("lost 0");
+    }
+
+    /**
+     * The audit topic deleted while records flow: every send then waits for its metadata (max.block.ms), the worst
+     * case for the poll loop. Commits are held back, the member keeps its partitions, and once the topic is back
+     * commits resume. (What the deletion took with it is gone: verify cannot be asked for lost 0 here.)
+     */
+    @Test
+    void aDeletedAuditTopicHoldsCommitsBackWithoutCostingTheMemberItsPartitions() throws Exception {
+        String topic = "audit-deleted";
+        String group = "audit-deleted-group";
+        String bootstrap = cluster.getBootstrapServers();
+        Map<String, String> properties = Map.of("max.poll.interval.ms", Long.toString(MAX_POLL_INTERVAL.toMillis()));
+        Progress progress = new Progress();
+        BrokerOffsets offsets = new BrokerOffsets(bootstrap, Map.of());
+        try (Admin admin = Admin.create(cluster.getKafkaClientConfiguration());
+             AuditPublisher audit = new AuditPublisher(bootstrap, topic, group, properties);
+             EventProducer producer = new EventProducer(ProducerSettings.of(bootstrap, topic, "deleted-producer").withRate(200),
+                     new ProduceListener() { })) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            GroupMember member = new GroupMember(ConsumerSettings.of(bootstrap, topic, group, "steady")
+                    .withKafkaProperties(properties), MemberListener.all(audit, progress));
+            audit.attach(member);
+            member.start();
+            producer.start();
+            await().atMost(WAIT).until(() -> member.assignment().size() == 2);
+            await().atMost(WAIT).until(() -> committedSum(offsets, topic, group) > 100);
+
+            admin.deleteTopics(List.of(AuditTopic.of(topic))).all().get();
+            await().atMost(WAIT).until(() -> audit.heldBackCommits() >= 2);
+            Map<Integer, Long> heldAt = committed(offsets, topic, group);
+            long heldBackThen = audit.heldBackCommits();
+            await().atMost(WAIT).until(() -> audit.heldBackCommits() >= heldBackThen + 3);
+            assertThat(committed(offsets, topic, group)).as("committed while the audit topic is gone").isEqualTo(heldAt);
+            assertThat(heldAt).as("records processed beyond the committed offsets meanwhile")
+                    .anySatisfy((partition, committed) -> assertThat(progress.next(partition)).isGreaterThan(committed));
+
+            AuditTopic.ensure(bootstrap, topic, Map.of());
+            await().atMost(WAIT).until(() -> committed(offsets, topic, group).entrySet().stream()
+                    .allMatch(e -> e.getValue() > heldAt.get(e.getKey())));
+            assertThat(progress.takeaways).as("partitions revoked or lost while running").isEmpty();
+            producer.close();
+            member.close();
+
+            assertThat(audit.unstored()).isZero();
+            assertThat(audit.outages()).isEqualTo(1);
+            // one send waiting for metadata (1 s) plus the flush (at most 2 s), far below max.poll.interval.ms
+            assertThat(audit.longestFlush()).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     /**
