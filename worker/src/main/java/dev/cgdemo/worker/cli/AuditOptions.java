@@ -10,8 +10,9 @@ public final class AuditOptions {
     @Option(names = "--audit", negatable = true, arity = "0..1", fallbackValue = "true",
             defaultValue = "${env:CGDEMO_AUDIT:-true}",
             description = "Publish one audit entry per poll and partition (offsets, member, generation, times) and one "
-                    + "per rebalance callback to <topic>.audit, created if missing; 'cgdemo-worker verify' proves from it "
-                    + "that nothing was lost. --no-audit turns it off (env CGDEMO_AUDIT; default: ${DEFAULT-VALUE}).")
+                    + "per rebalance callback to <topic>.audit, created if missing (on a secured cluster: Create, Describe and "
+                    + "Write on it); 'verify' proves from it that nothing was lost. A commit waits until its entries are "
+                    + "stored. --no-audit turns it off (env CGDEMO_AUDIT; default: ${DEFAULT-VALUE}).")
     boolean enabled;
 
     /** A publisher for the members of {@code group} on {@code common}'s topic, unless the audit is off. */
