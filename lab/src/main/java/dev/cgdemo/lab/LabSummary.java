@@ -49,7 +49,11 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
             out.append(" (never consumed, partition=offsets: ").append(delivery.missing()).append(')');
         }
         out.append('\n');
-        out.append("consumed twice: ").append(delivery.duplicates()).append('\n');
+        out.append("consumed twice: ").append(delivery.duplicates());
+        if (!delivery.repeated().isEmpty()) {
+            out.append(" (partition=offsets: ").append(delivery.repeated()).append(')');
+        }
+        out.append('\n');
         if (unreadableLines > 0) {
             out.append("unreadable event lines: ").append(unreadableLines).append('\n');
         }

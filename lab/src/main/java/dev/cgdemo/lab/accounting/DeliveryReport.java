@@ -11,13 +11,16 @@ import java.util.Map;
  * @param lost             offsets below the end that no consumer ever got
  * @param duplicates       extra deliveries: an offset consumed k times adds k - 1
  * @param missing          per partition, the offset ranges never consumed
+ * @param repeated         per partition, the offset ranges consumed more than once
  * @param irregularBatches batches whose count did not match their offset span (their whole span was counted once)
  */
 public record DeliveryReport(long produced, long consumed, long lost, long duplicates,
-                             Map<Integer, List<OffsetRange>> missing, long irregularBatches) {
+                             Map<Integer, List<OffsetRange>> missing, Map<Integer, List<OffsetRange>> repeated,
+                             long irregularBatches) {
 
     public DeliveryReport {
         missing = Map.copyOf(missing);
+        repeated = Map.copyOf(repeated);
     }
 
     public boolean nothingLost() {

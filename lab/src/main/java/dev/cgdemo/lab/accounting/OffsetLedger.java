@@ -46,6 +46,7 @@ public final class OffsetLedger {
         long lost = 0;
         long duplicates = 0;
         Map<Integer, List<OffsetRange>> missing = new TreeMap<>();
+        Map<Integer, List<OffsetRange>> repeated = new TreeMap<>();
         for (Map.Entry<Integer, Long> entry : endOffsets.entrySet()) {
             int partition = entry.getKey();
             long end = entry.getValue();
@@ -56,11 +57,14 @@ public final class OffsetLedger {
             if (!coverage.gaps().isEmpty()) {
                 missing.put(partition, coverage.gaps());
             }
+            if (!coverage.repeats().isEmpty()) {
+                repeated.put(partition, coverage.repeats());
+            }
         }
-        return new DeliveryReport(produced, consumed, lost, duplicates, missing, irregularBatches);
+        return new DeliveryReport(produced, consumed, lost, duplicates, missing, repeated, irregularBatches);
     }
 
-    private record Coverage(long uncovered, long extra, List<OffsetRange> gaps) {
+    private record Coverage(long uncovered, long extra, List<OffsetRange> gaps, List<OffsetRange> repeats) {
     }
 
     /** Sweeps over range boundaries: how many times each offset in [0, end) was consumed. */
@@ -78,6 +82,7 @@ public final class OffsetLedger {
         long uncovered = 0;
         long extra = 0;
         List<OffsetRange> gaps = new ArrayList<>();
+        List<OffsetRange> repeats = new ArrayList<>();
         int depth = 0;
         Long segmentStart = null;
         for (Map.Entry<Long, Integer> boundary : deltas.entrySet()) {
@@ -90,11 +95,21 @@ public final class OffsetLedger {
                     gaps.add(new OffsetRange(segmentStart, segmentEnd - 1));
                 } else if (depth > 1) {
                     extra += (long) (depth - 1) * length;
+                    addJoined(repeats, new OffsetRange(segmentStart, segmentEnd - 1));
                 }
             }
             depth += boundary.getValue();
             segmentStart = offset;
         }
-        return new Coverage(uncovered, extra, gaps);
+        return new Coverage(uncovered, extra, gaps, repeats);
+    }
+
+    /** Adds {@code range}, joined to the last one when it follows on (segments of different depths meet). */
+    private static void addJoined(List<OffsetRange> ranges, OffsetRange range) {
+        if (!ranges.isEmpty() && ranges.get(ranges.size() - 1).last() + 1 == range.first()) {
+            ranges.set(ranges.size() - 1, new OffsetRange(ranges.get(ranges.size() - 1).first(), range.last()));
+        } else {
+            ranges.add(range);
+        }
     }
 }

@@ -23,6 +23,7 @@ class OffsetLedgerTest {
         assertThat(report.lost()).isZero();
         assertThat(report.duplicates()).isZero();
         assertThat(report.missing()).isEmpty();
+        assertThat(report.repeated()).isEmpty();
         assertThat(report.nothingLost()).isTrue();
     }
 
@@ -64,6 +65,8 @@ class OffsetLedgerTest {
         assertThat(report.consumed()).isEqualTo(18);
         assertThat(report.lost()).isZero();
         assertThat(report.duplicates()).isEqualTo(4 + 2);
+        assertThat(report.repeated()).as("6..7 twice and 8..9 three times, as one range")
+                .containsOnlyKeys(2).containsEntry(2, List.of(new OffsetRange(6, 9)));
     }
 
     @Test
