@@ -1,6 +1,7 @@
 package dev.cgdemo.worker.cli;
 
 import dev.cgdemo.worker.audit.AuditPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -15,12 +16,17 @@ public final class AuditOptions {
                     + "stored. --no-audit turns it off (env CGDEMO_AUDIT; default: ${DEFAULT-VALUE}).")
     boolean enabled;
 
-    /** A publisher for the members of {@code group} on {@code common}'s topic, unless the audit is off. */
-    Optional<AuditPublisher> publisher(CommonOptions common, String group) {
+    /**
+     * A publisher for the members of {@code group} on {@code common}'s topic, its counts served with the members'
+     * metrics ({@code cgdemo_audit_*} in {@code registry}), unless the audit is off.
+     */
+    Optional<AuditPublisher> publisher(CommonOptions common, String group, MeterRegistry registry) {
         if (!enabled) {
             return Optional.empty();
         }
-        return Optional.of(new AuditPublisher(common.bootstrapServers, common.topic, group, common.kafkaProperties()));
+        AuditPublisher publisher = new AuditPublisher(common.bootstrapServers, common.topic, group, common.kafkaProperties());
+        publisher.bindTo(registry);
+        return Optional.of(publisher);
     }
 
 }

@@ -56,7 +56,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         MemberListener printer = output.format == OutputOptions.Format.JSON
                 ? new JsonMemberEvents(System.out, settings)
                 : new TextMemberEvents(System.out, Ansi.none(), output.logRecords);
-        Optional<AuditPublisher> publisher = audit.publisher(common, settings.groupId());
+        Optional<AuditPublisher> publisher = audit.publisher(common, settings.groupId(), registry);
         MemberListener metrics = new MemberMetrics(registry);
         MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
                 .orElse(MemberListener.all(printer, metrics));
@@ -67,7 +67,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             publisher.ifPresent(AuditPublisher::close);
             throw BadOption.of(spec, e);
         }
-        publisher.ifPresent(p -> p.attach(member).bindTo(registry));
+        publisher.ifPresent(p -> p.attach(member));
         try {
             return Members.runUntilStopped(List.of(member), common, registry);
         } finally {
