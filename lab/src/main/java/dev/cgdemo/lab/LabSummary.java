@@ -52,7 +52,11 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
                     .append(records.lostRanges()).append(')');
         }
         out.append('\n');
-        out.append("consumed twice: ").append(records.duplicates()).append('\n');
+        out.append("consumed twice: ").append(records.duplicates());
+        if (!records.repeatedRanges().isEmpty()) {
+            out.append(" (partition=offsets: ").append(records.repeatedRanges()).append(')');
+        }
+        out.append('\n');
         if (records.unconsumed() > 0) {
             out.append("not consumed: ").append(records.unconsumed())
                     .append(" (at or above the committed offsets when the consumers stopped)\n");

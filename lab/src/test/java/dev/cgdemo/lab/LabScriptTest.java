@@ -28,6 +28,7 @@ class LabScriptTest {
     private static final Pattern PID = Pattern.compile("started (consumer-\\d+) \\(pid (\\d+)\\)");
     private static final Pattern DATA_DIR = Pattern.compile("data: (\\S+)");
     private static final Pattern OUTPUT_DIR = Pattern.compile("consumer output: (\\S+)");
+    private static final Pattern REPEATED = Pattern.compile("(\\d+)=\\[");
 
     @TempDir
     Path workDir;
@@ -63,6 +64,18 @@ class LabScriptTest {
                 steps.add(Map.entry(matcher.group(1), owners));
             }
             return steps;
+        }
+
+        /** The partitions the summary names as consumed twice ({@code consumed twice: N (partition=offsets: {1=[..]})}). */
+        List<Integer> partitionsConsumedTwice() {
+            String line = summary().stream().filter(l -> l.startsWith("consumed twice: ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no 'consumed twice' in:\n" + text()));
+            List<Integer> partitions = new ArrayList<>();
+            Matcher matcher = REPEATED.matcher(line);
+            while (matcher.find()) {
+                partitions.add(Integer.valueOf(matcher.group(1)));
+            }
+            return partitions;
         }
 
         /** {@code rebalance #N settled (cause): ...}, one per rebalance the group's history counted. */
@@ -160,6 +173,13 @@ class LabScriptTest {
         assertEveryRecordProcessedPerTheAudit(run, produced);
         assertThat(run.rebalanceLines()).filteredOn(line -> line.contains("settled (crash)"))
                 .as("the crash is one rebalance, and the history tells it was a crash").hasSize(1);
+        // A crash re-delivers only what consumer-2 processed but had not committed: offsets of its own partition.
+        // The survivors' partitions never move (their owners stay), so nothing of theirs is consumed twice.
+        List<Integer> crashedOwned = steps.get(1).getValue().get("consumer-2");
+        assertThat(run.partitionsConsumedTwice()).as("partitions with offsets consumed twice; consumer-2 owned %s", crashedOwned)
+                .isSubsetOf(crashedOwned);
+        assertThat(run.partitionsConsumedTwice().isEmpty()).as("consumed twice only when a partition is named")
+                .isEqualTo(run.figure("consumed twice") == 0);
 
         assertNothingLeftBehind(run);
     }

@@ -56,6 +56,14 @@ public record RecordAccount(long consumed, List<PartitionReport> partitions) {
         return ranges;
     }
 
+    /** Partition to the offset ranges processed more than once, for partitions that have any. */
+    public Map<Integer, List<OffsetRange>> repeatedRanges() {
+        Map<Integer, List<OffsetRange>> ranges = new TreeMap<>();
+        partitions.stream().filter(p -> !p.duplicateRanges().isEmpty())
+                .forEach(p -> ranges.put(p.partition(), p.duplicateRanges().stream().map(d -> d.offsets()).toList()));
+        return ranges;
+    }
+
     /** Every record in the log was processed: nothing lost, nothing left. */
     public boolean complete() {
         return lost() == 0 && unconsumed() == 0;

@@ -23,6 +23,12 @@ public final class AuditCollector {
     private final AuditJson json = new AuditJson();
     private final List<ProcessedRange> batches = new ArrayList<>();
     private final List<AssignmentChange> changes = new ArrayList<>();
+    /**
+     * Batch entries kept as they came (not merged by {@link #compact}) and every change, to drop an entry read twice:
+     * the publisher sends an entry again when the broker's answer did not arrive in time, and the first one may
+     * have been stored all the same. The same member, partition, offsets and processing times cannot happen twice.
+     */
+    private final RepeatedEntries repeats = new RepeatedEntries(RepeatedEntries.DEFAULT_CAPACITY);
     private long skipped;
 
     public AuditCollector(String topic, String group) {
@@ -57,7 +63,7 @@ public final class AuditCollector {
             skipped++;
             return;
         }
-        if (!topic.equals(entry.topic()) || !group.equals(entry.group())) {
+        if (!topic.equals(entry.topic()) || !group.equals(entry.group()) || !repeats.firstTime(entry)) {
             return;
         }
         if (entry.isBatch()) {

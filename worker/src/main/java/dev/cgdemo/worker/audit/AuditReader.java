@@ -13,7 +13,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads {@code <topic>.audit} from its beginning up to its current end into the verifier's input. */
+/**
+ * Reads {@code <topic>.audit} from its beginning up to its current end into the verifier's input. Read-only: it joins no
+ * group, commits nothing and never creates the audit topic.
+ */
 public final class AuditReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditReader.class);
@@ -61,6 +64,9 @@ public final class AuditReader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "4194304");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // Reading must change nothing: on a broker with auto.create.topics.enable a metadata request for a missing
+        // audit topic would create it (empty), and every committed offset would then read as lost.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return config;
     }
 }

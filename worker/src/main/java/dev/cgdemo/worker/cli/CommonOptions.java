@@ -28,6 +28,7 @@ public final class CommonOptions {
 
     @Option(names = "--topic", paramLabel = "NAME", defaultValue = "${env:CGDEMO_TOPIC:-web-events-partitioned}",
             description = "Topic of web events. It must exist; the worker waits for it and never creates it "
+                    + "(consumers do create its audit topic <topic>.audit, see --audit) "
                     + "(env CGDEMO_TOPIC; default: ${DEFAULT-VALUE}).")
     String topic;
 

@@ -56,7 +56,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         MemberListener printer = output.format == OutputOptions.Format.JSON
                 ? new JsonMemberEvents(System.out, settings)
                 : new TextMemberEvents(System.out, Ansi.none(), output.logRecords);
-        Optional<AuditPublisher> publisher = audit.publisher(common, settings.groupId());
+        Optional<AuditPublisher> publisher = audit.publisher(common, settings.groupId(), registry);
         MemberListener metrics = new MemberMetrics(registry);
         MemberListener listener = publisher.<MemberListener>map(p -> MemberListener.all(printer, metrics, p))
                 .orElse(MemberListener.all(printer, metrics));

@@ -60,7 +60,7 @@ public final class GroupCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         String prefix = consume.idOrHostname();
         List<GroupMember> members = new ArrayList<>();
-        Optional<AuditPublisher> publisher = audit.publisher(common, consume.groupId);
+        Optional<AuditPublisher> publisher = audit.publisher(common, consume.groupId, registry);
         for (int i = 1; i <= consumers; i++) {
             ConsumerSettings settings = consume.settings(common, prefix + "-" + i);
             MemberListener printer = output.format == OutputOptions.Format.JSON

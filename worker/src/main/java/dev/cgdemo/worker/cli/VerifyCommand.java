@@ -17,14 +17,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true, exitCodeOnExecutionException = 3,
         description = {
                 "Prove a group's delivery of a topic from its audit topic (<topic>.audit, written by consumers run with "
                         + "--audit) and the broker's offsets: offsets below the committed position nobody processed "
                         + "(lost), offsets processed more than once (duplicates) and the rebalance that caused them, and "
                         + "per rebalance which partitions moved from whom to whom and how long each stood still.",
                 "",
-                "Exit code: 0 nothing lost, 1 something was lost, 2 bad options, 3 the audit or the offsets could not be read.",
+                "It only reads: it joins no group, commits nothing and creates no topic.",
+                "",
+                "Exit code: 0 nothing lost, 1 something was lost, 2 bad options, 3 the audit or the offsets could not be "
+                        + "read (no audit topic, unknown topic, broker unreachable, a client setting Kafka refuses).",
                 ""},
         footerHeading = "%nExample:%n",
         footer = "  cgdemo-worker verify --topic web-events-partitioned --group web-events-group")
@@ -82,8 +85,12 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             report = new GroupVerification(bootstrapServers, properties,
                     new VerifierSettings(Duration.ofMillis(rebalanceGapMs))).verify(topic.trim(), groupId.trim());
-        } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Kafka's own errors (a refused --property, an unreachable broker) as much as ours: never exit 1, which
+            // says "something was lost"
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + ErrorLine.of(e));
+            err.flush();
             return 3;
         }
         out.print(format == Format.JSON ? json(report) : new ReportPrinter().render(report));

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Forwards each call to several listeners; one that throws does not keep the others from hearing. */
+/**
+ * Forwards each call to several listeners; one that throws does not keep the others from hearing. A commit goes ahead
+ * only when every listener's {@link #beforeCommit} returned true.
+ */
 final class CompositeMemberListener implements MemberListener {
     private static final Logger LOG = LoggerFactory.getLogger(CompositeMemberListener.class);
     private final List<MemberListener> listeners;
@@ -54,9 +57,20 @@ final class CompositeMemberListener implements MemberListener {
         each(l -> l.onProcessed(consumerId, batch));
     }
 
+    /** Every listener is asked (each may have something to store); the commit goes ahead only if all agree. */
     @Override
-    public void beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
-        each(l -> l.beforeCommit(consumerId, offsets));
+    public boolean beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
+        boolean all = true;
+        for (MemberListener listener : listeners) {
+            try {
+                all &= listener.beforeCommit(consumerId, offsets);
+            } catch (RuntimeException e) {
+                // fail closed: a listener that could not do what must precede the commit keeps it from happening
+                LOG.warn("listener {} failed before a commit, which is held back: {}", listener.getClass().getSimpleName(), e.toString());
+                all = false;
+            }
+        }
+        return all;
     }
 
     @Override

@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One member of a consumer group: waits for the topic, subscribes, and processes records on its own
  * thread, committing what it processed in the background (at most every 100 ms) and synchronously on
- * revoke and on shutdown, so a clean stop hands over without any record being processed twice.
+ * revoke and on shutdown, so a clean stop hands over without any record being processed twice. A commit waits for
+ * {@link MemberListener#beforeCommit} and is held back when it says no (the audit could not store its entries): the
+ * offsets stay pending and go with the next commit, or, on revoke and shutdown, stay uncommitted for the next owner.
  *
  * <pre>{@code
  * try (GroupMember member = new GroupMember(settings, listener)) {
@@ -63,6 +65,8 @@ public final class GroupMember implements AutoCloseable {
     private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
+    /** The error of a commit held back because a listener could not store what must precede it (the audit). */
+    public static final String AUDIT_NOT_STORED = "AuditNotStored";
 
     private final ConsumerSettings settings;
     private final MemberListener listener;
@@ -314,7 +318,10 @@ public final class GroupMember implements AutoCloseable {
      * that was acknowledged (about {@link #COMMIT_INTERVAL}).
      */
     private void commitInBackground() {
-        Map<TopicPartition, Long> reported = announce(pending.keySet());
+        Map<TopicPartition, Long> reported = pendingOf(pending.keySet());
+        if (reported.isEmpty() || !mayCommit(reported)) {
+            return;
+        }
         consumer.commitAsync(offsetsOf(reported), (committed, error) -> {
             if (error == null) {
                 // a later poll may have moved a partition further; only what this commit covered is done
@@ -328,8 +335,8 @@ public final class GroupMember implements AutoCloseable {
 
     /** Commits the pending offsets of {@code partitions} synchronously; failures are reported and kept pending. */
     private void commit(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> reported = announce(partitions);
-        if (reported.isEmpty()) {
+        Map<TopicPartition, Long> reported = pendingOf(partitions);
+        if (reported.isEmpty() || !mayCommit(reported)) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = offsetsOf(reported);
@@ -359,11 +366,8 @@ public final class GroupMember implements AutoCloseable {
         }
     }
 
-    /**
-     * The pending offsets (next to read) of those of {@code partitions} that have any, after telling the listener they
-     * are about to be committed (the audit stores its entries then); empty, and nothing told, when none are pending.
-     */
-    private Map<TopicPartition, Long> announce(Collection<TopicPartition> partitions) {
+    /** The pending offsets (next to read) of those of {@code partitions} that have any. */
+    private Map<TopicPartition, Long> pendingOf(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
         for (TopicPartition tp : partitions) {
             Long next = pending.get(tp);
@@ -371,10 +375,19 @@ public final class GroupMember implements AutoCloseable {
                 offsets.put(tp, next);
             }
         }
-        if (!offsets.isEmpty()) {
-            listener.beforeCommit(settings.consumerId(), offsets);
-        }
         return offsets;
+    }
+
+    /**
+     * Tells the listener the offsets are about to be committed (the audit stores its entries then). When it says no,
+     * the commit is reported as failed and the offsets stay pending: a committed offset always has its audit entry.
+     */
+    private boolean mayCommit(Map<TopicPartition, Long> offsets) {
+        if (listener.beforeCommit(settings.consumerId(), offsets)) {
+            return true;
+        }
+        listener.onCommitted(settings.consumerId(), offsets, false, AUDIT_NOT_STORED);
+        return false;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> offsetsOf(Map<TopicPartition, Long> next) {

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>All callbacks run on the member's poll thread, in this order per rebalance: revoked/lost
  * (after the member committed what it processed of those partitions), then assigned. A callback
- * that throws is logged and does not stop the member. Each call carries the member's
+ * that throws is logged and does not stop the member; one that throws in {@link #beforeCommit} holds the commit back. Each call carries the member's
  * {@code consumerId} so one listener can serve several members.
  */
 public interface MemberListener {
@@ -41,9 +41,14 @@ public interface MemberListener {
     /**
      * The member is about to commit {@code offsets} (next offsets to read); returns once whatever must be stored
      * before those offsets count as done is stored. Called at most every 100 ms while records flow, and before the
-     * synchronous commits on revoke and shutdown.
+     * synchronous commits on revoke and shutdown. Must return well within {@code max.poll.interval.ms}.
+     *
+     * @return true when the offsets may be committed; false holds them back (reported as a failed commit with error
+     *     {@value GroupMember#AUDIT_NOT_STORED}): the member tries again with its next commit, and on revoke or shutdown
+     *     leaves them uncommitted for the next owner, which processes those records again
      */
-    default void beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
+    default boolean beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
+        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cgdemo.worker.watch;
 import dev.cgdemo.worker.audit.AuditEntry;
 import dev.cgdemo.worker.audit.AuditJson;
 import dev.cgdemo.worker.audit.AuditTopic;
+import dev.cgdemo.worker.audit.RepeatedEntries;
 import dev.cgdemo.worker.history.GroupHistory;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public final class GroupWatch implements AutoCloseable {
     private final GroupHistory history;
     private final AuditJson json = new AuditJson();
     private final DescribedAssignments described = new DescribedAssignments();
+    private final RepeatedEntries repeats = new RepeatedEntries(RepeatedEntries.DEFAULT_CAPACITY);
     private final Thread thread;
     private volatile boolean closed;
     private List<TopicPartition> auditPartitions = List.of();
@@ -295,8 +297,8 @@ public final class GroupWatch implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 continue;   // not an audit entry
             }
-            if (!topic.equals(entry.topic()) || !group.equals(entry.group())) {
-                continue;
+            if (!topic.equals(entry.topic()) || !group.equals(entry.group()) || !repeats.firstTime(entry)) {
+                continue;   // another group's, or a re-sent copy of an entry already applied
             }
             if (entry.isBatch()) {
                 history.processed(entry.toRange());

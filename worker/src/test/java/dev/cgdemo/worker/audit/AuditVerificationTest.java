@@ -100,10 +100,11 @@ class AuditVerificationTest {
                         List.of(new PartitionBatch(topic, 0, 10L * poll, 10L * poll + 9, 10)), 1, now, now));
             }
 
-            audit.beforeCommit("flusher-1", Map.of(new TopicPartition(topic, 0), 30L));
+            boolean mayCommit = audit.beforeCommit("flusher-1", Map.of(new TopicPartition(topic, 0), 30L));
 
             // no waiting: the producer lingers 20 ms, so without the flush nothing would be acknowledged yet
             assertThat(audit.published()).isEqualTo(3);
+            assertThat(mayCommit).isTrue();
         }
     }
 
@@ -274,7 +275,7 @@ class AuditVerificationTest {
                 long last = done.get(done.size() - 1).offset();
                 listener.onProcessed(consumerId, new ProcessedBatch(done,
                         List.of(new PartitionBatch(partition.topic(), 0, first, last, done.size())), 1, startedAt, Instant.now()));
-                listener.beforeCommit(consumerId, Map.of(partition, last + 1));
+                assertThat(listener.beforeCommit(consumerId, Map.of(partition, last + 1))).as("audit stored").isTrue();
                 consumer.commitSync(Map.of(partition, new OffsetAndMetadata(last + 1)));
             }
             assertThat(consumer.position(partition)).isGreaterThan(lastOffset);

@@ -18,6 +18,7 @@ public final class MemberProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     public MemberProcess(Class<?> main, String name, String... args) throws IOException {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
@@ -26,7 +27,7 @@ public final class MemberProcess implements AutoCloseable {
         command.addAll(List.of(args));
         File log = new File("target/" + name + ".stderr.log");
         process = new ProcessBuilder(command).redirectError(log).start();
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  java.io.PrintWriter copy = new java.io.PrintWriter(new File("target/" + name + ".stdout.log"), StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -70,9 +71,32 @@ public final class MemberProcess implements AutoCloseable {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
-    /** SIGKILL: no shutdown hook, no commit, no leave. */
+    /** SIGKILL: no shutdown hook, no commit, no leave. Returns once every line it wrote has been read. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        reader.join(Duration.ofSeconds(10).toMillis());
+    }
+
+    /** SIGSTOP: the process stands still (no poll, no commit, no output) until {@link #resume()} or a kill. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited " + exit);
+        }
+    }
+
+    /** Every line so far. */
+    List<String> lines() {
+        return List.copyOf(lines);
     }
 
     /** SIGTERM: the member commits, leaves and exits. */

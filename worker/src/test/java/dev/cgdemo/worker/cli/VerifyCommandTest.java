@@ -3,6 +3,8 @@ package dev.cgdemo.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cgdemo.worker.WorkerMain;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,23 @@ class VerifyCommandTest {
         for (String command : new String[] {"consume", "group"}) {
             assertThat(auditOf(command, "--no-audit").enabled).as(command + " --no-audit").isFalse();
             assertThat(auditOf(command).enabled).as(command + ": on by default").isTrue();
+        }
+    }
+
+    @Test
+    void theAuditsCountsAreServedWithTheMembersMetricsOnConsumeAndGroup() {
+        for (String command : new String[] {"consume", "group"}) {
+            Object parsed = WorkerMain.commandLine().parseArgs(command, "--topic", "t").subcommand().commandSpec().userObject();
+            AuditOptions audit = parsed instanceof ConsumeCommand consume ? consume.audit : ((GroupCommand) parsed).audit;
+            CommonOptions common = parsed instanceof ConsumeCommand consume ? consume.common : ((GroupCommand) parsed).common;
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+            audit.publisher(common, "g", registry).orElseThrow().close();
+
+            assertThat(registry.scrape()).as(command)
+                    .contains("cgdemo_audit_entries_stored_total{topic=\"t.audit\"} 0.0")
+                    .contains("cgdemo_audit_commits_held_back_total{topic=\"t.audit\"} 0.0")
+                    .contains("cgdemo_audit_entries_unstored{topic=\"t.audit\"} 0.0");
         }
     }
 

@@ -64,8 +64,9 @@ class CommitOrderTest {
             }
 
             @Override
-            public void beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
+            public boolean beforeCommit(String consumerId, Map<TopicPartition, Long> offsets) {
                 steps.add(new Announced(Map.copyOf(offsets)));
+                return true;
             }
 
             @Override
