@@ -53,8 +53,9 @@ public final class VerifyCommand implements Callable<Integer> {
     String groupId;
 
     @Option(names = "--rebalance-gap-ms", paramLabel = "MS", defaultValue = "${env:CGDEMO_REBALANCE_GAP_MS:-3000}",
-            description = "Assignment changes closer than this belong to one rebalance; keep it above a few heartbeat "
-                    + "intervals (env CGDEMO_REBALANCE_GAP_MS; default: ${DEFAULT-VALUE}).")
+            description = "How long after a rebalance has settled a member's late callback of the same generation still "
+                    + "belongs to it; keep it above a few heartbeat intervals (env CGDEMO_REBALANCE_GAP_MS; default: "
+                    + "${DEFAULT-VALUE}).")
     long rebalanceGapMs;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "${env:CGDEMO_VERIFY_FORMAT:-text}",
