@@ -37,13 +37,23 @@ class KafkaOutageTest {
       create(client, demo("outage", 1, 1));
       await().atMost(WAIT).until(() -> hasCondition(client, "outage", "Ready", "True", "Reconciled"));
 
+      await().atMost(WAIT).until(() -> hasCondition(client, "outage", "GroupObserved", "True", "GroupDescribed")
+          && get(client, "outage").getStatus().getAssignments() != null);
+
       cluster.stopNodes(node -> true, TerminationStyle.GRACEFUL);
       await().atMost(WAIT).until(() -> hasCondition(client, "outage", "Ready", "False", "KafkaUnavailable"));
       assertThat(Demos.condition(get(client, "outage"), "Ready").orElseThrow().getMessage())
           .contains(cluster.getBootstrapServers());
+      // The group cannot be read either: said so, and the last rows are kept but marked stale, not shown as current.
+      await().atMost(WAIT).until(() -> hasCondition(client, "outage", "GroupObserved", "False", "GroupUnavailable"));
+      assertThat(get(client, "outage").getStatus().getAssignments()).singleElement()
+          .satisfies(row -> assertThat(row.getStale()).isTrue());
 
       cluster.startNodes(node -> true);
-      await().atMost(WAIT).until(() -> hasCondition(client, "outage", "Ready", "True", "Reconciled"));
+      await().atMost(WAIT).until(() -> hasCondition(client, "outage", "Ready", "True", "Reconciled")
+          && hasCondition(client, "outage", "GroupObserved", "True", "GroupDescribed"));
+      assertThat(get(client, "outage").getStatus().getAssignments()).singleElement()
+          .satisfies(row -> assertThat(row.getStale()).isNull());
     }
   }
 }
