@@ -187,6 +187,7 @@ public final class GroupHistory {
             PartitionTrack partition = track(partitionOffsets.partition());
             partition.offsets = partitionOffsets;
             partition.lag.add(at, partitionOffsets.end() - partitionOffsets.committed());
+            partition.processed.forgetWhoBefore(partitionOffsets.committed(), at.minus(limits.kept()));
         }
         changed(false);
     }

@@ -68,6 +68,40 @@ public final class ProcessedOffsets {
         return a.isAfter(b) ? a : b;
     }
 
+    /** Who processed offsets after {@link #forgetWhoBefore} forgot it. */
+    public static final String EARLIER = "(earlier)";
+
+    /**
+     * Forgets who processed the offsets below {@code offset} that were processed before {@code before}, so their
+     * pieces join into one: a long run then keeps a piece per gap rather than one per change of owner. Gaps stay
+     * (they are what is lost); only a repeat of such old offsets is told less precisely whose work it repeats.
+     */
+    public void forgetWhoBefore(long offset, Instant before) {
+        Piece run = null;
+        java.util.List<Piece> joined = new ArrayList<>();
+        java.util.Iterator<Piece> pieces = piecesByFirst.headMap(offset, false).values().iterator();
+        while (pieces.hasNext()) {
+            Piece piece = pieces.next();
+            if (piece.offsets().last() >= offset || !piece.processedAt().isBefore(before)) {
+                break;
+            }
+            pieces.remove();
+            if (run != null && run.offsets().last() + 1 == piece.offsets().first()) {
+                run = new Piece(new OffsetRange(run.offsets().first(), piece.offsets().last()), EARLIER,
+                        latest(run.processedAt(), piece.processedAt()));
+            } else {
+                if (run != null) {
+                    joined.add(run);
+                }
+                run = new Piece(piece.offsets(), EARLIER, piece.processedAt());
+            }
+        }
+        if (run != null) {
+            joined.add(run);
+        }
+        joined.forEach(piece -> piecesByFirst.put(piece.offsets().first(), piece));
+    }
+
     /** Pieces kept (for memory figures). */
     public int pieceCount() {
         return piecesByFirst.size();

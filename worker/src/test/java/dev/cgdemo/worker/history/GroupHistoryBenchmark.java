@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What a GroupHistory holds after hours of a busy group, in bytes per partition-hour: 100 partitions, 10 members,
  * one poll per member and second (a batch entry per partition it owns), offsets every 3 s and a member leaving and
- * coming back every minute. Run with {@code ./mvnw -pl worker test -Dgroups=benchmark -Dtest=GroupHistoryBenchmark}.
+ * coming back every minute. Run with {@code ./mvnw -pl worker test -Dtest=GroupHistoryBenchmark -Dsurefire.excludedGroups=}.
  */
 @Tag("benchmark")
 class GroupHistoryBenchmark {

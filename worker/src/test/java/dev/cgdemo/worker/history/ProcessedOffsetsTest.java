@@ -36,4 +36,23 @@ class ProcessedOffsetsTest {
                         org.assertj.core.groups.Tuple.tuple(new OffsetRange(20, 22), "b"));
         assertThat(offsets.overlaps(new OffsetRange(0, 9))).isEmpty();
     }
+
+    @Test
+    void forgettingWhoProcessedOldOffsetsJoinsTheirPiecesButKeepsTheGaps() {
+        ProcessedOffsets offsets = new ProcessedOffsets();
+        offsets.add(new OffsetRange(0, 9), "a", T);
+        offsets.add(new OffsetRange(10, 19), "b", T);
+        offsets.add(new OffsetRange(25, 29), "a", T);
+        offsets.add(new OffsetRange(30, 39), "b", T.plusSeconds(100));
+
+        offsets.forgetWhoBefore(35, T.plusSeconds(10));
+
+        assertThat(offsets.pieceCount()).isEqualTo(3);
+        assertThat(offsets.gaps(0, 40)).containsExactly(new OffsetRange(20, 24));
+        assertThat(offsets.size()).isEqualTo(35);
+        assertThat(offsets.overlaps(new OffsetRange(5, 12))).extracting(ProcessedOffsets.Piece::member)
+                .containsExactly(ProcessedOffsets.EARLIER);
+        assertThat(offsets.overlaps(new OffsetRange(36, 36))).extracting(ProcessedOffsets.Piece::member)
+                .containsExactly("b");
+    }
 }
