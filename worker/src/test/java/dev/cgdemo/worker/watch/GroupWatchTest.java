@@ -70,10 +70,7 @@ class GroupWatchTest {
              GroupWatch watch = watch(topic, base.groupId())) {
             producer.start();
             for (int i = 1; i <= 3; i++) {
-                GroupMember member = new GroupMember(base.withConsumerId("m-" + i), audit);
-                audit.attach(member);
-                members.add(member);
-                member.start();
+                members.add(startMember(base.withConsumerId("m-" + i), audit));
             }
             GroupHistory history = watch.history();
             int settled = awaitSettledAndQuiet(history, List.of("m-1", "m-2", "m-3"));
@@ -111,10 +108,7 @@ class GroupWatchTest {
              GroupWatch watch = watch(topic, base.groupId())) {
             producer.start();
             for (int i = 1; i <= 3; i++) {
-                GroupMember member = new GroupMember(base.withConsumerId("s-" + i), audit);
-                audit.attach(member);
-                members.add(member);
-                member.start();
+                members.add(startMember(base.withConsumerId("s-" + i), audit));
             }
             GroupHistory history = watch.history();
             int settled = awaitSettledAndQuiet(history, List.of("s-1", "s-2", "s-3"));
@@ -122,10 +116,8 @@ class GroupWatchTest {
 
             members.get(1).close();
             await().atMost(WAIT).until(() -> !history.settled());   // its revoke was read
-            GroupMember restarted = new GroupMember(base.withConsumerId("s-2"), audit);
-            audit.attach(restarted);
+            GroupMember restarted = startMember(base.withConsumerId("s-2"), audit);
             members.set(1, restarted);
-            restarted.start();
 
             await().atMost(WAIT).until(() -> history.settledWith(List.of("s-1", "s-2", "s-3")));
             await().during(QUIET).atMost(WAIT).until(() -> history.rebalanceCount() == settled);
@@ -162,6 +154,13 @@ class GroupWatchTest {
                     crash.moves().get(0).pauseMs()));
             survivor.stop(WAIT);
         }
+    }
+
+    private static GroupMember startMember(ConsumerSettings settings, AuditPublisher audit) {
+        GroupMember member = new GroupMember(settings, audit);
+        audit.attach(member);
+        member.start();
+        return member;
     }
 
     /** Waits until the history is settled with {@code members} and no rebalance came for a while; the count then. */
