@@ -11,6 +11,7 @@ import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.operator.model.TopicStatus;
 import dev.cgdemo.operator.spec.EffectiveSpec;
+import dev.cgdemo.operator.spec.KafkaPropertiesCheck;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.RebalanceAnnouncer;
 import dev.cgdemo.operator.status.StatusDeriver;
@@ -94,6 +95,12 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
           Optional.empty()));
     }
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
+    Optional<String> rejected = KafkaPropertiesCheck.rejected(spec);
+    if (rejected.isPresent()) {
+      services.groups().release(id);
+      return patchIfChanged(resource, deriver.notReady(resource, KafkaPropertiesCheck.REASON, rejected.get(), false,
+          Optional.empty()));
+    }
     Optional<ConsumerGroupDemo> user = topicUsers.userBefore(resource, context.getPrimaryCache().list().toList());
     if (user.isPresent()) {
       // Asked again on a timer: when the other resource is deleted, this one takes the topic.
