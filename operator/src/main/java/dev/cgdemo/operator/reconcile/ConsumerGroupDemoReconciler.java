@@ -71,12 +71,14 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   private final SpecValidator validator;
   private final Clock clock;
   private final TopicUsers topicUsers;
+  private final StaticMemberDepartures departures;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
     this.clock = clock;
     this.topicUsers = new TopicUsers(services.defaults());
+    this.departures = new StaticMemberDepartures(services, clock);
   }
 
   @Override
@@ -112,6 +114,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
     TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
     GroupWatch group = services.groups().watch(id, spec.bootstrapServers(), spec.topicName(), spec.groupId());
+    Optional<Duration> departuresCheck = departures.removeDeparted(resource, spec, group, context.getClient());
     ConsumerGroupDemoStatus status = deriver.reconciled(resource, spec, topic,
         context.getSecondaryResource(StatefulSet.class),
         context.getSecondaryResource(Deployment.class),
@@ -121,7 +124,8 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     }
     recordTopic(status, context);
     status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
-    return patchIfChanged(resource, status);
+    UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, status);
+    return departuresCheck.map(control::rescheduleAfter).orElse(control);
   }
 
   @Override
