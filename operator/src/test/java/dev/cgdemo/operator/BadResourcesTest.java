@@ -68,6 +68,8 @@ class BadResourcesTest {
       new Bad("rejected-session", s -> s.getConsumers().setKafkaProperties(Map.of("session.timeout.ms", "soon")),
           "KafkaPropertyRejected", "spec.consumers.kafkaProperties.session.timeout.ms=soon is rejected by Kafka"),
       // What only the operator can judge:
+      new Bad("session-below-broker-min", s -> s.getConsumers().setKafkaProperties(Map.of("session.timeout.ms", "1000")),
+          "KafkaPropertyRejected", ": it takes 6000 to 1800000 ms (group.min.session.timeout.ms, group.max.session.timeout.ms)"),
       new Bad("unreachable", s -> s.setBootstrapServers("127.0.0.1:1"), "KafkaUnavailable", "127.0.0.1:1"),
       new Bad("too-many-replicas", s -> s.getTopic().setReplicationFactor(3), "TopicRejected", "replication factor of 3"));
 

@@ -1,5 +1,6 @@
 package dev.cgdemo.operator.reconcile;
 
+import dev.cgdemo.operator.kafka.BrokerSessionLimits;
 import dev.cgdemo.operator.kafka.KafkaUnavailableException;
 import dev.cgdemo.operator.kafka.TopicDependent;
 import dev.cgdemo.operator.kafka.TopicExistsCondition;
@@ -72,6 +73,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   private final Clock clock;
   private final TopicUsers topicUsers;
   private final StaticMemberDepartures departures;
+  private final BrokerSessionLimits sessionLimits;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
     this.services = services;
@@ -79,6 +81,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     this.clock = clock;
     this.topicUsers = new TopicUsers(services.defaults());
     this.departures = new StaticMemberDepartures(services, clock);
+    this.sessionLimits = new BrokerSessionLimits(clock);
   }
 
   @Override
@@ -97,7 +100,8 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
           Optional.empty()));
     }
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
-    Optional<String> rejected = KafkaPropertiesCheck.rejected(spec);
+    Optional<String> rejected = KafkaPropertiesCheck.rejected(spec)
+        .or(() -> brokerRefused(id, spec));
     if (rejected.isPresent()) {
       services.groups().release(id);
       return patchIfChanged(resource, deriver.notReady(resource, KafkaPropertiesCheck.REASON, rejected.get(), false,
@@ -173,6 +177,15 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     services.groups().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
+  }
+
+  /** A classic member's session timeout outside the broker's bounds: the pods could never join. */
+  private Optional<String> brokerRefused(ResourceID id, EffectiveSpec spec) {
+    if (!EffectiveSpec.CLASSIC.equals(spec.protocol()) || spec.consumerKafkaProperties().isEmpty()) {
+      return Optional.empty();
+    }
+    return sessionLimits.refused("spec.consumers.kafkaProperties", spec.consumerKafkaProperties(),
+        spec.bootstrapServers(), services.adminClients().acquire(id, spec.bootstrapServers()));
   }
 
   /** Puts in the status whether the operator created the topic, as the topic dependent found it this time. */
