@@ -36,11 +36,13 @@ import picocli.CommandLine.Spec;
  * apps                deployments                 get list watch create patch update delete
  * "" (core)           services                    get list watch create patch update delete
  * "" (core)           events                      create
+ * "" (core)           pods                        get   (whether a consumer pod a scale-down removed is gone)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
  * </pre>
- * Pods are never read or written: consumer pods map to group members through their client id.
+ * Consumer pods map to group members through their client id; a pod is only read, by name, when a scale-down
+ * leaves a static member of a removed ordinal in the group (it is removed from the group once its pod is gone).
  */
 @Command(name = "cgdemo-operator", mixinStandardHelpOptions = true, version = "cgdemo-operator 0.1.0",
     description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.")

@@ -20,6 +20,7 @@ import io.kroxylicious.testing.kafka.common.KRaftCluster;
 import io.kroxylicious.testing.kafka.junit5ext.KafkaClusterExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,15 @@ class BadResourcesTest {
       new Bad("bad-rate", s -> s.getProducer().setMessagesPerSecond(0), "InvalidSpec", "spec.producer.messagesPerSecond"),
       new Bad("bad-keys", s -> s.getProducer().setKeys(0), "InvalidSpec", "spec.producer.keys"),
       new Bad("bad-bootstrap", s -> s.setBootstrapServers("no-port-here"), "InvalidSpec", "host:port"),
+      new Bad("owned-consumer-key", s -> s.getConsumers().setKafkaProperties(Map.of("group.instance.id", "x")),
+          "InvalidSpec", "spec.consumers.kafkaProperties must not set group.instance.id"),
+      new Bad("owned-producer-key", s -> s.getProducer().setKafkaProperties(Map.of("acks", "0")),
+          "InvalidSpec", "spec.producer.kafkaProperties must not set acks"),
+      new Bad("rejected-session", s -> s.getConsumers().setKafkaProperties(Map.of("session.timeout.ms", "soon")),
+          "KafkaPropertyRejected", "spec.consumers.kafkaProperties.session.timeout.ms=soon is rejected by Kafka"),
       // What only the operator can judge:
+      new Bad("session-below-broker-min", s -> s.getConsumers().setKafkaProperties(Map.of("session.timeout.ms", "1000")),
+          "KafkaPropertyRejected", ": it takes 6000 to 1800000 ms (group.min.session.timeout.ms, group.max.session.timeout.ms)"),
       new Bad("unreachable", s -> s.setBootstrapServers("127.0.0.1:1"), "KafkaUnavailable", "127.0.0.1:1"),
       new Bad("too-many-replicas", s -> s.getTopic().setReplicationFactor(3), "TopicRejected", "replication factor of 3"));
 

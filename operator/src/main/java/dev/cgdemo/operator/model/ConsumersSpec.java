@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
+import java.util.Map;
 
 @ValidationRule(
     value = ConsumersSpec.ASSIGNOR_FITS_PROTOCOL,
@@ -46,6 +47,9 @@ public class ConsumersSpec {
   @Min(0)
   @Default("0")
   private Integer processingDelayMs;
+
+  @JsonPropertyDescription("Kafka consumer settings for the consumer pods, e.g. session.timeout.ms: \"6000\" (values are strings)." + " Settings the worker owns (group.id, client.id, group.instance.id, enable.auto.commit, deserializers, ...)" + " are refused.")
+  private Map<String, String> kafkaProperties;
 
   public Integer getReplicas() {
     return replicas;
@@ -93,5 +97,13 @@ public class ConsumersSpec {
 
   public void setProcessingDelayMs(Integer processingDelayMs) {
     this.processingDelayMs = processingDelayMs;
+  }
+
+  public Map<String, String> getKafkaProperties() {
+    return kafkaProperties;
+  }
+
+  public void setKafkaProperties(Map<String, String> kafkaProperties) {
+    this.kafkaProperties = kafkaProperties;
   }
 }

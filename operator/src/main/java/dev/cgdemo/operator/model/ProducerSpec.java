@@ -3,6 +3,7 @@ package dev.cgdemo.operator.model;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import java.util.Map;
 
 public class ProducerSpec {
 
@@ -19,6 +20,9 @@ public class ProducerSpec {
   @Min(1)
   @Default("20")
   private Integer keys;
+
+  @JsonPropertyDescription("Kafka producer settings for the producer pod, e.g. linger.ms: \"5\" (values are strings)." + " Settings the worker owns (client.id, acks, enable.idempotence, serializers, ...) are refused.")
+  private Map<String, String> kafkaProperties;
 
   public Boolean getEnabled() {
     return enabled;
@@ -42,5 +46,13 @@ public class ProducerSpec {
 
   public void setKeys(Integer keys) {
     this.keys = keys;
+  }
+
+  public Map<String, String> getKafkaProperties() {
+    return kafkaProperties;
+  }
+
+  public void setKafkaProperties(Map<String, String> kafkaProperties) {
+    this.kafkaProperties = kafkaProperties;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cgdemo.operator.reconcile;
 
+import dev.cgdemo.operator.kafka.BrokerSessionLimits;
 import dev.cgdemo.operator.kafka.KafkaUnavailableException;
 import dev.cgdemo.operator.kafka.TopicDependent;
 import dev.cgdemo.operator.kafka.TopicExistsCondition;
@@ -11,6 +12,7 @@ import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.operator.model.TopicStatus;
 import dev.cgdemo.operator.spec.EffectiveSpec;
+import dev.cgdemo.operator.spec.KafkaPropertiesCheck;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.RebalanceAnnouncer;
 import dev.cgdemo.operator.status.StatusDeriver;
@@ -70,12 +72,16 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   private final SpecValidator validator;
   private final Clock clock;
   private final TopicUsers topicUsers;
+  private final StaticMemberDepartures departures;
+  private final BrokerSessionLimits sessionLimits;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
     this.clock = clock;
     this.topicUsers = new TopicUsers(services.defaults());
+    this.departures = new StaticMemberDepartures(services, clock);
+    this.sessionLimits = new BrokerSessionLimits(clock);
   }
 
   @Override
@@ -94,6 +100,13 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
           Optional.empty()));
     }
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
+    Optional<String> rejected = KafkaPropertiesCheck.rejected(spec)
+        .or(() -> brokerRefused(id, spec));
+    if (rejected.isPresent()) {
+      services.groups().release(id);
+      return patchIfChanged(resource, deriver.notReady(resource, KafkaPropertiesCheck.REASON, rejected.get(), false,
+          Optional.empty()));
+    }
     Optional<ConsumerGroupDemo> user = topicUsers.userBefore(resource, context.getPrimaryCache().list().toList());
     if (user.isPresent()) {
       // Asked again on a timer: when the other resource is deleted, this one takes the topic.
@@ -105,6 +118,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
     TopicState topic = workflow.get(TopicState.class, TopicState.class).orElse(null);
     GroupWatch group = services.groups().watch(id, spec.bootstrapServers(), spec.topicName(), spec.groupId());
+    Optional<Duration> departuresCheck = departures.removeDeparted(resource, spec, group, context.getClient());
     ConsumerGroupDemoStatus status = deriver.reconciled(resource, spec, topic,
         context.getSecondaryResource(StatefulSet.class),
         context.getSecondaryResource(Deployment.class),
@@ -114,7 +128,8 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     }
     recordTopic(status, context);
     status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
-    return patchIfChanged(resource, status);
+    UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, status);
+    return departuresCheck.map(control::rescheduleAfter).orElse(control);
   }
 
   @Override
@@ -162,6 +177,15 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     services.groups().release(id);
     services.adminClients().release(id);
     return DeleteControl.defaultDelete();
+  }
+
+  /** A classic member's session timeout outside the broker's bounds: the pods could never join. */
+  private Optional<String> brokerRefused(ResourceID id, EffectiveSpec spec) {
+    if (!EffectiveSpec.CLASSIC.equals(spec.protocol()) || spec.consumerKafkaProperties().isEmpty()) {
+      return Optional.empty();
+    }
+    return sessionLimits.refused("spec.consumers.kafkaProperties", spec.consumerKafkaProperties(),
+        spec.bootstrapServers(), services.adminClients().acquire(id, spec.bootstrapServers()));
   }
 
   /** Puts in the status whether the operator created the topic, as the topic dependent found it this time. */

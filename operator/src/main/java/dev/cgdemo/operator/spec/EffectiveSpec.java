@@ -6,7 +6,11 @@ import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.ProducerSpec;
 import dev.cgdemo.operator.model.TopicSpec;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A resource's spec with every default filled in (the schema's defaults are not applied where no
@@ -29,7 +33,9 @@ public record EffectiveSpec(
     int processingDelayMs,
     boolean producerEnabled,
     int messagesPerSecond,
-    int keys) {
+    int keys,
+    SortedMap<String, String> consumerKafkaProperties,
+    SortedMap<String, String> producerKafkaProperties) {
 
   public static final String CLASSIC = GroupProtocolChoice.CLASSIC.kafkaName();
   public static final String CONSUMER = GroupProtocolChoice.CONSUMER.kafkaName();
@@ -60,7 +66,14 @@ public record EffectiveSpec(
         Objects.requireNonNullElse(consumers.getProcessingDelayMs(), 0),
         producerEnabled(spec),
         Objects.requireNonNullElse(producer.getMessagesPerSecond(), 5),
-        Objects.requireNonNullElse(producer.getKeys(), 20));
+        Objects.requireNonNullElse(producer.getKeys(), 20),
+        sorted(consumers.getKafkaProperties()),
+        sorted(producer.getKafkaProperties()));
+  }
+
+  public EffectiveSpec {
+    consumerKafkaProperties = Collections.unmodifiableSortedMap(new TreeMap<>(consumerKafkaProperties));
+    producerKafkaProperties = Collections.unmodifiableSortedMap(new TreeMap<>(producerKafkaProperties));
   }
 
   public static String defaultAssignor(String protocol) {
@@ -78,6 +91,10 @@ public record EffectiveSpec(
 
   public String producerName() {
     return name + "-producer";
+  }
+
+  private static SortedMap<String, String> sorted(Map<String, String> properties) {
+    return properties == null ? new TreeMap<>() : new TreeMap<>(properties);
   }
 
   private static String orDefault(String value, String fallback) {

@@ -5,7 +5,9 @@ import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.ProducerSpec;
 import dev.cgdemo.operator.model.TopicSpec;
+import dev.cgdemo.worker.consume.ConsumerProperties;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
+import dev.cgdemo.worker.produce.ProducerProperties;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -124,6 +126,8 @@ public final class SpecValidator {
     if (consumers.getProcessingDelayMs() != null && consumers.getProcessingDelayMs() < 0) {
       problems.add("spec.consumers.processingDelayMs must be at least 0, got " + consumers.getProcessingDelayMs());
     }
+    KafkaPropertiesShape.check("spec.consumers.kafkaProperties", consumers.getKafkaProperties(),
+        ConsumerProperties.OWNED, problems);
   }
 
   private static void checkProducer(ProducerSpec producer, List<String> problems) {
@@ -136,5 +140,7 @@ public final class SpecValidator {
     if (producer.getKeys() != null && producer.getKeys() < 1) {
       problems.add("spec.producer.keys must be at least 1, got " + producer.getKeys());
     }
+    KafkaPropertiesShape.check("spec.producer.kafkaProperties", producer.getKafkaProperties(),
+        ProducerProperties.OWNED, problems);
   }
 }

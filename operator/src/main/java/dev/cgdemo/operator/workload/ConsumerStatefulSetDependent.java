@@ -64,6 +64,7 @@ public class ConsumerStatefulSetDependent extends CRUDKubernetesDependentResourc
     values.put("CGDEMO_PROCESSING_DELAY_MS", Integer.toString(spec.processingDelayMs()));
     values.put("CGDEMO_HTTP_PORT", WorkerEnv.HTTP_PORT);
     values.put("CGDEMO_EVENTS", "text");
+    WorkerEnv.putKafkaProperties(values, spec.consumerKafkaProperties());
     List<EnvVar> env = new ArrayList<>(WorkerEnv.of(values));
     env.add(WorkerEnv.podName("CGDEMO_CONSUMER_ID"));
     return env;

@@ -58,6 +58,7 @@ public class ProducerDeploymentDependent extends CRUDKubernetesDependentResource
     values.put("CGDEMO_RATE", Integer.toString(spec.messagesPerSecond()));
     values.put("CGDEMO_KEYS", Integer.toString(spec.keys()));
     values.put("CGDEMO_HTTP_PORT", WorkerEnv.HTTP_PORT);
+    WorkerEnv.putKafkaProperties(values, spec.producerKafkaProperties());
     List<EnvVar> env = new ArrayList<>(WorkerEnv.of(values));
     env.add(WorkerEnv.podName("CGDEMO_PRODUCER_ID"));
     return env;

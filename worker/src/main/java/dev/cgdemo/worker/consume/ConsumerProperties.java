@@ -14,19 +14,40 @@ import java.util.Map;
 import java.util.Set;
 
 /** Turns {@link ConsumerSettings} into Kafka consumer properties. */
-final class ConsumerProperties {
+public final class ConsumerProperties {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerProperties.class);
 
     /** Client settings the consumer protocol refuses (the broker owns them there); dropped with a warning. */
-    static final Set<String> CLASSIC_ONLY = Set.of(
+    public static final Set<String> CLASSIC_ONLY = Set.of(
             ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
             ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+            ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+
+    /**
+     * Settings the worker owns: the member's identity (group, client and instance id, which map members to pods),
+     * its protocol and assignor (spec fields of their own), and what makes "nothing is skipped" true (bytes
+     * deserializers, commits only of what was processed, a new group starting at the earliest offset, no topic
+     * auto-creation). The operator refuses them in a resource's {@code spec.consumers.kafkaProperties}.
+     */
+    public static final Set<String> OWNED = Set.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+            ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG,
             ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
 
     private ConsumerProperties() {
     }
 
-    static Map<String, Object> of(ConsumerSettings settings) {
+    /** The properties a member runs with; {@link ConsumerSettings#kafkaProperties()} are applied last. */
+    public static Map<String, Object> of(ConsumerSettings settings) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -171,21 +170,6 @@ public final class EventProducer implements AutoCloseable {
     }
 
     private Map<String, Object> properties() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.producerId());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        // Keyed records go to their key's partition, so each partition's batch fills slowly: a longer linger and
-        // bigger batches let a fast producer send fewer, fuller requests (1.6-2x records/s in lab bench --throughput);
-        // at demo rates a record waits at most 20 ms.
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
-        // Spread keys over added partitions within seconds rather than the default five minutes.
-        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, "10000");
-        props.putAll(settings.kafkaProperties());
-        return props;
+        return ProducerProperties.of(settings);
     }
 }
