@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * apps                statefulsets                get list watch create patch update delete
  * apps                deployments                 get list watch create patch update delete
  * "" (core)           services                    get list watch create patch update delete
- * "" (core)           events                      create
+ * "" (core)           events                      get create patch   (a rebalance's Event is updated when its pauses are measured)
  * "" (core)           pods                        get   (whether a consumer pod a scale-down removed is gone)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
