@@ -40,10 +40,12 @@ import picocli.CommandLine.Spec;
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
  * </pre>
- * Pods are never read or written: consumer pods map to group members through their client id.
+ * Pods are never read or written: consumer pods map to group members through their client id. The
+ * {@code cleanup} subcommand ({@link CleanupCommand}, the chart's pre-delete hook) has its own, smaller list.
  */
 @Command(name = "cgdemo-operator", mixinStandardHelpOptions = true, version = "cgdemo-operator 0.1.0",
-    description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.")
+    description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.",
+    subcommands = CleanupCommand.class)
 public final class OperatorMain implements Callable<Integer> {
 
   @Spec
