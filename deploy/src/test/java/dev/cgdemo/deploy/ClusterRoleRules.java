@@ -2,6 +2,8 @@ package dev.cgdemo.deploy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,14 +23,26 @@ final class ClusterRoleRules {
                 .filter(o -> o instanceof ClusterRole && o.getMetadata().getName().equals(clusterRoleName))
                 .map(ClusterRole.class::cast)
                 .findFirst().orElseThrow(() -> new AssertionError("no ClusterRole " + clusterRoleName));
+        return flatten(role.getRules());
+    }
+
+    static Set<String> ofRole(List<HasMetadata> objects, String namespace, String roleName) {
+        Role role = objects.stream()
+                .filter(o -> o instanceof Role && o.getMetadata().getName().equals(roleName) && namespace.equals(o.getMetadata().getNamespace()))
+                .map(Role.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no Role " + namespace + "/" + roleName));
+        return flatten(role.getRules());
+    }
+
+    private static Set<String> flatten(List<PolicyRule> rules) {
         Set<String> calls = new TreeSet<>();
-        role.getRules().forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources().forEach(resource ->
+        rules.forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources().forEach(resource ->
                 rule.getVerbs().forEach(verb -> calls.add(new ApiCall(group, resource, verb).toString())))));
         return calls;
     }
 
     /**
-     * The table of API use the operator declares in OperatorMain's Javadoc ("group resource verbs",
+     * The table of API use the operator declares in OperatorMain's Javadoc (or its cleanup command in CleanupCommand's) ("group resource verbs",
      * one row per resource); rows marked "(only with --leader-election)" are left out, as the
      * manifests run the operator without leader election.
      */

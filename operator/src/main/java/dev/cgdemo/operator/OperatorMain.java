@@ -43,9 +43,11 @@ import picocli.CommandLine.Spec;
  * </pre>
  * Consumer pods map to group members through their client id; a pod is only read, by name, when a scale-down
  * leaves a static member of a removed ordinal in the group (it is removed from the group once its pod is gone).
+ * The {@code cleanup} subcommand ({@link CleanupCommand}, the chart's pre-delete hook) has its own, smaller list.
  */
 @Command(name = "cgdemo-operator", mixinStandardHelpOptions = true, version = "cgdemo-operator 0.1.0",
-    description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.")
+    description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.",
+    subcommands = CleanupCommand.class)
 public final class OperatorMain implements Callable<Integer> {
 
   @Spec

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The article on a real cluster (whatever KUBECONFIG names): the chart installed with the operator
  * running in the cluster, the sample applied, a consumer pod deleted, the group scaled to 1 and 5,
- * the resource deleted. Kafka is read with its own Admin client, consumer pods' logs are followed
+ * the resource deleted, the chart's own sample added by `helm upgrade`, and at the end `helm uninstall`, after which
+ * nothing of the release may be left ({@link ReleaseRemoval}). Kafka is read with its own Admin client, consumer pods' logs are followed
  * to prove that no produced record was skipped. Needs the images loaded and a broker that pods and
  * this JVM reach at the same address ({@link E2eSettings}). Steps run in order and share state.
  */
@@ -46,11 +47,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumerGroupDemoE2E {
 
-    private static final ResourceDefinitionContext CGD = new ResourceDefinitionContext.Builder()
+    static final ResourceDefinitionContext CGD = new ResourceDefinitionContext.Builder()
             .withGroup("cgdemo.dev").withVersion("v1alpha1").withKind("ConsumerGroupDemo").withPlural("consumergroupdemos")
             .withNamespaced(true).build();
     private static final Path REPO = Path.of(System.getProperty("cgdemo.repo.root", "..")).toAbsolutePath().normalize();
     private static final Path TARGET = REPO.resolve("deploy/target");
+    static final Path CHART = REPO.resolve("helm/consumer-group-demo");
 
     private final Map<String, Duration> stepTimes = new LinkedHashMap<>();
     private final ConsumedOffsets consumed = new ConsumedOffsets();
@@ -79,21 +81,17 @@ class ConsumerGroupDemoE2E {
     @Test
     @Order(1)
     void helmInstallRunsTheOperatorInTheCluster() {
-        uninstallQuietly();
+        releaseRemoval().forceRemove();
         Instant start = Instant.now();
-        new Helm(REPO.resolve("helm/consumer-group-demo")).install()
+        var install = new Helm(CHART).install()
                 .withName(settings.release())
                 .withNamespace(settings.operatorNamespace())
                 .createNamespace()
                 .withKubeConfig(settings.kubeconfig())
-                .set("kafka.enabled", false)
-                .set("operator.kafkaBootstrapServers", settings.bootstrapServers())
-                .set("operator.image.tag", settings.imageTag())
-                .set("worker.image.tag", settings.imageTag())
-                .set("operator.serverSideApply", serverSideApplyWorks())
                 .waitReady()
-                .withTimeout(300)
-                .call();
+                .withTimeout(300);
+        chartValues().forEach(install::set);
+        install.call();
         Deployment operator = client.apps().deployments().inNamespace(settings.operatorNamespace()).withName(settings.release() + "-operator").get();
         stepTimes.put("helm install --wait -> operator Ready", Duration.between(start, Instant.now()));
 
@@ -250,6 +248,30 @@ class ConsumerGroupDemoE2E {
         assertThat(kafka.topicExists()).as("topic %s kept", topic).isTrue();
     }
 
+    @Test
+    @Order(8)
+    void theChartsOwnSampleReconcilesSoUninstallHasAFinalizerToGetPast() {
+        // The case: `helm install --set demo.enabled=true`, then `helm uninstall` (in @AfterAll).
+        Instant start = Instant.now();
+        var upgrade = new Helm(CHART).upgrade()
+                .withName(settings.release())
+                .withNamespace(settings.operatorNamespace())
+                .withKubeConfig(settings.kubeconfig())
+                .waitReady()
+                .withTimeout(120);
+        chartValues().forEach(upgrade::set);
+        upgrade.set("demo.enabled", true).set("demo.namespace", settings.namespace()).call();
+
+        waiting(Duration.ofSeconds(120)).untilAsserted(() -> {
+            GenericKubernetesResource resource = resource();
+            assertThat(resource.getMetadata().getAnnotations()).containsEntry("meta.helm.sh/release-name", settings.release());
+            assertThat(resource.getMetadata().getFinalizers()).isNotEmpty();
+            assertThat(client.services().inNamespace(settings.namespace()).withName(name + "-consumer").get()).isNotNull();
+            assertThat(client.apps().statefulSets().inNamespace(settings.namespace()).withName(name + "-consumer").get()).isNotNull();
+        });
+        stepTimes.put("helm upgrade --set demo.enabled=true -> sample with finalizer, Service, StatefulSet", Duration.between(start, Instant.now()));
+    }
+
     @AfterAll
     void report() throws IOException {
         StringBuilder table = new StringBuilder("e2e step times\n");
@@ -263,17 +285,18 @@ class ConsumerGroupDemoE2E {
         if (kafka != null) {
             kafka.close();
         }
-        if (!Boolean.getBoolean("cgdemo.e2e.keep")) {
-            // The operator removes its finalizer: the resource must be gone before the operator is.
-            client.genericKubernetesResources(CGD).inNamespace(settings.namespace()).withName(name).delete();
-            try {
-                waiting(Duration.ofSeconds(60)).until(() -> resource() == null);
-            } finally {
-                uninstallQuietly();
+        try {
+            if (!Boolean.getBoolean("cgdemo.e2e.keep")) {
+                // README's clean-up: resources applied by hand first, then `helm uninstall`, whose hook deletes the
+                // release's own sample while the operator runs; then nothing of the release may be left.
+                Instant start = Instant.now();
+                releaseRemoval().uninstallAndAssertNothingLeft();
+                System.out.printf("e2e: helm uninstall -> nothing of the release left: %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+                client.namespaces().withName(settings.namespace()).delete();
             }
-            client.namespaces().withName(settings.namespace()).delete();
+        } finally {
+            client.close();
         }
-        client.close();
     }
 
     /** Kubernetes 1.20's server-side apply cannot create a Service ("resourceVersion should not be set on objects to be created"). */
@@ -335,12 +358,19 @@ class ConsumerGroupDemoE2E {
         return name + "-consumer-" + ordinal;
     }
 
-    private void uninstallQuietly() {
-        try {
-            Helm.uninstall(settings.release()).withNamespace(settings.operatorNamespace()).withKubeConfig(settings.kubeconfig()).call();
-        } catch (RuntimeException notInstalled) {
-            // nothing to remove
-        }
+    /** The values of every install and upgrade here: the operator in the cluster, Kafka outside it, the loaded images. */
+    private Map<String, Object> chartValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("kafka.enabled", false);
+        values.put("operator.kafkaBootstrapServers", settings.bootstrapServers());
+        values.put("operator.image.tag", settings.imageTag());
+        values.put("worker.image.tag", settings.imageTag());
+        values.put("operator.serverSideApply", serverSideApplyWorks());
+        return values;
+    }
+
+    private ReleaseRemoval releaseRemoval() {
+        return new ReleaseRemoval(client, settings, name);
     }
 
     private static ConditionFactory waiting(Duration atMost) {
