@@ -134,15 +134,28 @@ public final class ViewFrames {
         return a.compareTo(b);
     }
 
+    /** Lag of every partition on one grid from the first point shown to now, in at most {@link #LAG_STEPS} steps. */
     private static ViewFrame.LagGrid lag(GroupHistory history, int partitions, long from, long now) {
-        long step = Math.max(1000, (now - from + LAG_STEPS - 1) / LAG_STEPS);
-        long gridFrom = now - step * (LAG_STEPS - 1);
-        gridFrom -= Math.floorMod(gridFrom, step);
+        List<List<LagPoint>> points = new ArrayList<>(partitions);
+        long first = now;
+        for (int p = 0; p < partitions; p++) {
+            List<LagPoint> lag = history.lag(p);
+            points.add(lag);
+            for (LagPoint point : lag) {
+                long at = point.at().toEpochMilli();
+                if (at >= from) {
+                    first = Math.min(first, at);
+                    break;
+                }
+            }
+        }
+        long step = Math.max(500, (now - first + LAG_STEPS - 1) / LAG_STEPS);
+        long gridFrom = first - Math.floorMod(first, step);
         int steps = (int) ((now - gridFrom) / step) + 1;
         List<List<Long>> series = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) {
+        for (List<LagPoint> lag : points) {
             Long[] values = new Long[steps];
-            for (LagPoint point : history.lag(p)) {
+            for (LagPoint point : lag) {
                 long at = point.at().toEpochMilli();
                 if (at < gridFrom) {
                     continue;

@@ -38,7 +38,7 @@
     const { ctx, width, dpr } = sizeCanvas(canvas, height);
     const left = LABEL, right = width - 6;
     const now = serverNow();
-    const from = Math.min(f.from, now - 60000);
+    const from = Math.min(f.from, now - 20000);
     const x = (t) => Math.max(left, Math.min(right, Math.round(left + (t - from) / (now - from) * (right - left))));
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
@@ -97,7 +97,7 @@
     const { ctx, width } = sizeCanvas(canvas, height);
     const left = LABEL, right = width - 6, top = 8, bottom = height - 16;
     const now = serverNow();
-    const from = Math.min(f.from, now - 60000);
+    const from = Math.min(f.from, now - 20000);
     const x = (t) => left + (t - from) / (now - from) * (right - left);
     let max = 1;
     for (const s of f.lag.series) for (const v of s) if (v != null && v > max) max = v;
