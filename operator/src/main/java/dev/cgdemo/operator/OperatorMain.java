@@ -2,6 +2,7 @@ package dev.cgdemo.operator;
 
 import dev.cgdemo.operator.http.HealthServer;
 import dev.cgdemo.operator.spec.OperatorDefaults;
+import dev.cgdemo.operator.ui.OperatorPages;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -36,11 +37,14 @@ import picocli.CommandLine.Spec;
  * apps                deployments                 get list watch create patch update delete
  * "" (core)           services                    get list watch create patch update delete
  * "" (core)           events                      create
+ * "" (core)           pods                        get delete   (only with --ui-actions: the page's delete-pod,
+ *                                                          after checking the pod's consumer labels)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
  * </pre>
- * Pods are never read or written: consumer pods map to group members through their client id.
+ * Pods are otherwise never read or written: consumer pods map to group members through their client id. The
+ * page's scale buttons (--ui-actions) patch the resource's spec.consumers.replicas, covered by the first row.
  */
 @Command(name = "cgdemo-operator", mixinStandardHelpOptions = true, version = "cgdemo-operator 0.1.0",
     description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.")
@@ -62,8 +66,15 @@ public final class OperatorMain implements Callable<Integer> {
   private String namespaces;
 
   @Option(names = "--http-port", defaultValue = "${env:CGDEMO_HTTP_PORT:-8080}",
-      description = "Port of /healthz, /readyz and /metrics (env CGDEMO_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+      description = "Port of /healthz, /readyz, /metrics and the live web view at / (env CGDEMO_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
   private int httpPort;
+
+  @Option(names = "--ui-actions", arity = "0..1", defaultValue = "${env:CGDEMO_UI_ACTIONS:-false}",
+      fallbackValue = "true",
+      description = "Buttons on the live web view: scale consumers up/down (patches spec.consumers.replicas) and delete a "
+          + "consumer pod; needs 'delete' on pods (chart: ui.actions). Off: the pages are read-only and have no write "
+          + "endpoints (env CGDEMO_UI_ACTIONS). Default: ${DEFAULT-VALUE}.")
+  private boolean uiActions;
 
   @Option(names = "--status-interval", defaultValue = "${env:CGDEMO_STATUS_INTERVAL:-3s}", converter = DurationConverter.class,
       description = "How often each consumer group is described and its offsets read, e.g. 500ms, 3s; assignment changes "
@@ -115,13 +126,16 @@ public final class OperatorMain implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     AtomicReference<CgdemoOperator> running = new AtomicReference<>();
-    HealthServer health = HealthServer.start(httpPort, () -> running.get() == null ? null : running.get().runtimeInfo(), registry);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    CgdemoOperator operator = CgdemoOperator.start(client, settings, registry);
+    OperatorPages pages = new OperatorPages(client, uiActions);
+    HealthServer health = HealthServer.start(httpPort, () -> running.get() == null ? null : running.get().runtimeInfo(),
+        registry, pages);
+    CgdemoOperator operator = CgdemoOperator.start(client, settings, registry, pages);
     running.set(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.close();
+      pages.close();
       health.close();
       client.close();
       stopped.countDown();
