@@ -37,8 +37,7 @@ import picocli.CommandLine.Spec;
  * apps                deployments                 get list watch create patch update delete
  * "" (core)           services                    get list watch create patch update delete
  * "" (core)           events                      create
- * "" (core)           pods                        get delete   (only with --ui-actions: the page's delete-pod,
- *                                                          after checking the pod's consumer labels)
+ * "" (core)           pods                        get delete   (only with --ui-actions: delete-pod checks the labels first)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
