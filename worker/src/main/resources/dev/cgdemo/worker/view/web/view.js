@@ -56,8 +56,7 @@
         ctx.fillText('p' + p, 4, y + laneH / 2);
       }
     }
-    // rebalances: a line across the lanes where one started, a mark on each lane that moved, a label when room
-    let lastLabel = -1e9;
+    // rebalances: a line across the lanes where one started, a mark on each lane that moved
     const markers = [];
     for (const r of f.rebalances) {
       const rx = x(r.start);
@@ -66,20 +65,26 @@
       ctx.beginPath(); ctx.moveTo(rx + 0.5, top - 4); ctx.lineTo(rx + 0.5, top + n * laneH); ctx.stroke();
       ctx.setLineDash([]);
       ctx.fillStyle = '#1d2330';
-      for (const [p, , to] of r.moves) {
+      for (const [p] of r.moves) {
         if (p >= n) continue;
         const y = top + p * laneH;
         const ex = x(r.end);
         ctx.beginPath(); ctx.moveTo(ex - 4, y); ctx.lineTo(ex + 4, y); ctx.lineTo(ex, y + Math.min(8, laneH - 1)); ctx.fill();
       }
       ctx.beginPath(); ctx.moveTo(rx - 5, top - 10); ctx.lineTo(rx + 5, top - 10); ctx.lineTo(rx, top - 3); ctx.fill();
+      markers.push({ number: r.number, x: rx });
+    }
+    // labels, newest first, each where it does not cover a newer one
+    let limit = Infinity;
+    for (let i = f.rebalances.length - 1; i >= 0; i--) {
+      const r = f.rebalances[i];
       const label = '#' + r.number + ' ' + r.cause + (r.maxPauseMs != null ? ' ' + r.maxPauseMs + ' ms' : '');
       const w = ctx.measureText(label).width;
-      if (rx - lastLabel > 8 && rx + w < right + 40) {
-        ctx.fillText(label, Math.min(rx + 4, right - w), top - 22);
-        lastLabel = rx + w + 4;
+      const lx = Math.max(left, Math.min(x(r.start) - 4, right - w));
+      if (lx + w + 8 <= limit) {
+        ctx.fillText(label, lx, top - 22);
+        limit = lx;
       }
-      markers.push({ number: r.number, x: rx });
     }
     // time axis
     ctx.fillStyle = '#6b7385';
@@ -110,7 +115,7 @@
       ctx.beginPath();
       let pen = false;
       s.forEach((v, i) => {
-        if (v == null) { pen = false; return; }
+        if (v == null) return;   // a step without a read: the line goes on to the next read
         const px = x(f.lag.from + i * f.lag.step), py = y(v);
         if (pen) ctx.lineTo(px, py); else ctx.moveTo(px, py);
         pen = true;
