@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import dev.cgdemo.lab.broker.BrokerSettings;
 import dev.cgdemo.lab.script.CommandParser;
 import dev.cgdemo.lab.script.LabCommand;
+import dev.cgdemo.lab.view.TerminalScreen;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import dev.cgdemo.worker.consume.InvalidSettingException;
@@ -144,7 +145,7 @@ public final class LabMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabSettings settings = settings();
-        LabSession session = new LabSession(settings, System.out);
+        LabSession session = new LabSession(settings, System.out, TerminalScreen.stdoutIsTerminal());
         Thread cleanup = new Thread(session::close, "lab-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {

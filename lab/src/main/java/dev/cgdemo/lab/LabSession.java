@@ -42,6 +42,7 @@ import dev.cgdemo.lab.view.GroupTable;
 import dev.cgdemo.lab.view.OwnershipText;
 import dev.cgdemo.lab.view.RebalanceLines;
 import dev.cgdemo.lab.view.SettleWait;
+import dev.cgdemo.lab.view.TerminalScreen;
 import dev.cgdemo.worker.audit.AuditTopic;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.PartitionOffsets;
@@ -73,6 +74,9 @@ final class LabSession implements AutoCloseable {
 
     private final LabSettings settings;
     private final PrintStream out;
+    private final TerminalScreen screen;
+    /** One colour per consumer, the same in the terminal table and on the web page. */
+    private final MemberColours colours = new MemberColours();
     private final Instant labStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     private final List<StepOutcome> steps = new ArrayList<>();
     private EmbeddedBroker broker;
@@ -91,8 +95,14 @@ final class LabSession implements AutoCloseable {
     private boolean keepOutput;
 
     LabSession(LabSettings settings, PrintStream out) {
+        this(settings, out, false);
+    }
+
+    /** @param terminal redraw the table in place, in colour (stdout is a terminal and commands are typed) */
+    LabSession(LabSettings settings, PrintStream out, boolean terminal) {
         this.settings = settings;
         this.out = out;
+        this.screen = new TerminalScreen(out, terminal && settings.script().isEmpty());
     }
 
     /** Runs the lab to the end; returns the process exit code (0 only when every record was processed and none lost). */
@@ -202,7 +212,7 @@ final class LabSession implements AutoCloseable {
         };
         String assignor = settings.assignor() == null ? settings.protocol().defaultAssignor() : settings.assignor();
         LabPageActions actions = new LabPageActions(this::submitFromPage, () -> fleet == null ? List.of() : fleet.aliveIds());
-        viewFeed = new ViewFeed(source, new ViewFrames(new ViewHeader("cgdemo lab", assignor), new MemberColours(),
+        viewFeed = new ViewFeed(source, new ViewFrames(new ViewHeader("cgdemo lab", assignor), colours,
                 actions.available()), Clock.systemUTC());
         pageCommands = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "page-commands");
@@ -256,6 +266,7 @@ final class LabSession implements AutoCloseable {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
+            screen.typed();
             if (line.isBlank()) {
                 continue;
             }
@@ -337,10 +348,12 @@ final class LabSession implements AutoCloseable {
         say("after '" + afterCommand + "': " + (settled ? "" : "(not settled) ") + ownership);
     }
 
+    /** The table every 2 s: on a terminal in place of the last one, each owner in its colour (as on the page). */
     private void printTable() {
-        GroupTable.render(watch).ifPresent(table -> say(table
-                + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), activity.consumed(),
-                fleet.aliveIds())));
+        GroupTable.render(watch, screen.inPlace() ? owner -> TerminalScreen.paint(owner, colours.of(owner)) : owner -> owner)
+                .ifPresent(table -> screen.table(table
+                        + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), activity.consumed(),
+                        fleet.aliveIds())));
     }
 
     private void printStatus() {
@@ -445,10 +458,7 @@ final class LabSession implements AutoCloseable {
     }
 
     private void say(String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        screen.line(line);
     }
 
     /** Stops everything in reverse order of start; safe to call twice and from a shutdown hook. */
