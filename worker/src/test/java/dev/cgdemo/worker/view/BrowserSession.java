@@ -43,6 +43,7 @@ public final class BrowserSession implements AutoCloseable {
             if ("1".equals(System.getenv("CGDEMO_BROWSER_REQUIRED"))) {
                 Assertions.fail(why + " (CGDEMO_BROWSER_REQUIRED=1)");
             }
+            LOG.warn("skipped: {}", why);
             Assumptions.abort(why);
         }
         Path profile = Files.createTempDirectory("cgdemo-chromium-");
