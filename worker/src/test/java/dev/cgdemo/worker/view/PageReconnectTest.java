@@ -10,10 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** The page's event stream comes back by itself when the server it came from is restarted on the same port. */
+/**
+ * The page's event stream comes back by itself when the server it came from is restarted on the same port, also
+ * after answers of 404 while the server did not serve the page yet.
+ */
 class PageReconnectTest {
 
     @Test
@@ -31,6 +36,20 @@ class PageReconnectTest {
             }
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     browser.driver().findElement(By.id("conn")).getText().startsWith("reconnecting"));
+            // back, but not serving this page yet (an operator that has not watched the group again): 404
+            HttpServer notYet = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            AtomicInteger refused = new AtomicInteger();
+            notYet.createContext("/", exchange -> {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            });
+            notYet.start();
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> refused.get() >= 2);
+            } finally {
+                notYet.stop(0);
+            }
             long down = System.nanoTime();
             try (ViewFeed second = feed(group, "after the restart");
                  ViewServer server = ViewServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),

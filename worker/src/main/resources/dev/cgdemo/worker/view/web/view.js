@@ -131,10 +131,55 @@
     $('lag-max').textContent = 'largest ' + num(max) + ' records';
   }
 
+  // Only a changed table or list touches the DOM: re-parsing 50 unchanged rows on every frame costs layout time.
+  const shownHtml = {};
+  function setHtml(element, html) {
+    if (shownHtml[element.id || element.tagName] !== html) {
+      shownHtml[element.id || element.tagName] = html;
+      element.innerHTML = html;
+    }
+  }
+
   function actionButton(a, member) {
     return '<button data-action="' + esc(a.name) + '"' + (member ? ' data-member="' + esc(member) + '"' : '') +
       ' title="' + esc(a.title) + '"' + (/crash|delete|stop|down/.test(a.name) ? ' class="danger"' : '') + '>' +
       esc(a.label) + '</button>';
+  }
+
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  // Rows are kept and only their cells updated, so a button under the pointer stays the same element.
+  function drawMembers(f, memberActions) {
+    const body = $('members').tBodies[0];
+    const old = new Map([...body.rows].map((r) => [r.dataset.member, r]));
+    const actionsKey = memberActions.map((a) => a.name).join(',');
+    f.members.forEach((m, i) => {
+      let row = old.get(m.id);
+      if (!row || row.dataset.actions !== actionsKey) {
+        const fresh = document.createElement('tr');
+        fresh.dataset.member = m.id;
+        fresh.dataset.actions = actionsKey;
+        fresh.innerHTML = '<td><span class="swatch"></span></td><td></td><td></td><td></td><td></td><td>' +
+          memberActions.map((a) => actionButton(a, m.id)).join(' ') + '</td>';
+        if (row) row.replaceWith(fresh);
+        row = fresh;
+      }
+      old.delete(m.id);
+      const cells = row.cells;
+      if (row.dataset.colour !== m.colour) {
+        row.dataset.colour = m.colour;
+        cells[0].firstChild.style.background = m.colour;
+      }
+      setText(cells[1], m.id);
+      if (cells[2].className !== m.state) cells[2].className = m.state;
+      setText(cells[2], m.state);
+      setText(cells[3], m.partitions.length ? m.partitions.join(', ') : '–');
+      setText(cells[4], m.recordsPerSecond.toFixed(1));
+      if (body.rows[i] !== row) body.insertBefore(row, body.rows[i] || null);
+    });
+    old.forEach((row) => row.remove());
   }
 
   function drawText(f) {
@@ -155,14 +200,10 @@
     const groupActions = f.actions.filter((a) => !a.perMember);
     const memberActions = f.actions.filter((a) => a.perMember);
     const groupHtml = groupActions.map((a) => actionButton(a)).join('');
-    if ($('group-actions').innerHTML !== groupHtml) $('group-actions').innerHTML = groupHtml;
-    $('members').tBodies[0].innerHTML = f.members.map((m) =>
-      '<tr data-member="' + esc(m.id) + '"><td><span class="swatch" style="background:' + esc(m.colour) + '"></span></td>' +
-      '<td>' + esc(m.id) + '</td><td class="' + esc(m.state) + '">' + esc(m.state) + '</td>' +
-      '<td>' + (m.partitions.length ? esc(m.partitions.join(', ')) : '–') + '</td><td>' + m.recordsPerSecond.toFixed(1) + '</td>' +
-      '<td>' + memberActions.map((a) => actionButton(a, m.id)).join(' ') + '</td></tr>').join('');
+    setHtml($('group-actions'), groupHtml);
+    drawMembers(f, memberActions);
     $('rebalance-count').textContent = f.rebalances.length ? f.rebalances.length + ' shown' : 'none yet';
-    $('rebalances').innerHTML = f.rebalances.slice(-50).reverse().map((r) => {
+    setHtml($('rebalances'), f.rebalances.slice(-50).reverse().map((r) => {
       const moved = r.moves.filter((m) => m[1] !== m[2]);
       const moves = moved.slice(0, 12).map(([p, from, to, pause]) =>
         'p' + p + ' ' + esc(from || '∅') + '→' + esc(to || '∅') + (pause != null ? ' <span class="pause">' + pause + ' ms</span>' : '')).join(', ');
@@ -171,7 +212,7 @@
         '</span>' + (r.eager ? ' (eager)' : '') + ': ' + (moves || 'nothing moved') + (moved.length > 12 ? ' … ' + (moved.length - 12) + ' more' : '') +
         (r.maxPauseMs != null ? ' · longest pause <span class="pause">' + r.maxPauseMs + ' ms</span>' : '') +
         (r.groupStopMs != null ? ' · group stop ' + r.groupStopMs + ' ms' : '') + '</li>';
-    }).join('');
+    }).join(''));
   }
 
   function draw(f) {
@@ -203,7 +244,13 @@
     const source = new EventSource('events');
     source.onopen = () => { $('conn').textContent = 'live'; $('conn').className = 'conn live'; };
     source.onmessage = (e) => onFrame(e.data);
-    source.onerror = () => { $('conn').textContent = 'reconnecting…'; $('conn').className = 'conn down'; };
+    source.onerror = () => {
+      $('conn').textContent = 'reconnecting…';
+      $('conn').className = 'conn down';
+      // EventSource retries by itself after a dropped connection, but gives up on an error answer (an operator
+      // that restarted and has not watched this group yet answers 404): then start over.
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 2000);
+    };
   }
 
   document.addEventListener('click', (e) => {
