@@ -99,6 +99,11 @@ public final class OperatorMain implements Callable<Integer> {
     System.exit(new CommandLine(new OperatorMain()).execute(args));
   }
 
+  /** Whether the live view's pages get write buttons (--ui-actions). */
+  boolean uiActions() {
+    return uiActions;
+  }
+
   /** The settings the options describe; bad values are reported naming the option. */
   OperatorSettings settings() {
     if (httpPort < 0 || httpPort > 65535) {
