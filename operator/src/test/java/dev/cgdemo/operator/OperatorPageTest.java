@@ -81,52 +81,60 @@ class OperatorPageTest {
       createWithoutProducer(name);
       startMembers(name, 3);
       String base = "http://127.0.0.1:" + server.port() + "/";
-      try (EventProducer producer = new EventProducer(ProducerSettings.of(cluster.getBootstrapServers(), name, "page-producer")
-          .withRate(20), new ProduceListener() { })) {
-        producer.start();
-
-        browser.open(base);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-            !browser.driver().findElements(By.cssSelector("#groups tr[data-name='live'] a")).isEmpty());
-        browser.screenshot(Path.of("target", "screenshots", "operator-list.png"));
-        browser.driver().findElement(By.cssSelector("#groups tr[data-name='live'] a")).click();
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "groups/demo/live/");
-
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-          assertThat(ownedBy(browser)).containsOnlyKeys(name + "-consumer-0", name + "-consumer-1", name + "-consumer-2");
-          assertThat(ownedBy(browser).values()).allSatisfy(owned -> assertThat(owned).hasSize(1));
-          assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Stable");
-        });
-        assertThat(browser.driver().findElement(By.id("title")).getText()).isEqualTo("demo/live");
-        assertThat(browser.driver().findElement(By.id("assignor")).getText()).isEqualTo("cooperative-sticky");
-        browser.screenshot(Path.of("target", "screenshots", "operator-group.png"));
-
-        // read-only: no control that writes, and no write endpoint
-        assertThat(browser.driver().findElements(By.cssSelector("button, form, input"))).isEmpty();
-        for (String action : List.of("scale-up", "scale-down", "delete-pod")) {
-          assertThat(post(base + "groups/demo/live/actions/" + action, "member=live-consumer-0").statusCode())
-              .as(action).isEqualTo(404);
-        }
-        assertThat(send(HttpRequest.newBuilder(URI.create(base + "groups/demo/live/frame"))
-            .method("DELETE", HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(405);
-        assertThat(send(HttpRequest.newBuilder(URI.create(base + "groups/demo/live/"))
-            .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).isEqualTo(405);
-        assertThat(Demos.get(client, name).getSpec().getConsumers().getReplicas()).isEqualTo(3);
-
-        long rebalances = (Long) browser.script("return window.cgdemo.frame.rebalances.length");
-        String leaving = name + "-consumer-2";
-        long left = System.nanoTime();
-        members.remove(2).close();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-          assertThat(browser.driver().findElements(By.cssSelector("#members tr[data-member='" + leaving + "']"))).isEmpty();
-          assertThat(ownedBy(browser)).containsOnlyKeys(name + "-consumer-0", name + "-consumer-1");
-          assertThat((Long) browser.script("return window.cgdemo.frame.rebalances.length")).isGreaterThan(rebalances);
-        });
-        LOG.info("operator page showed the leave {} ms after the member closed; update latency median {} ms",
-            (System.nanoTime() - left) / 1_000_000, median(browser.script("return window.cgdemo.latencyMs.slice(1)")));
-        browser.screenshot(Path.of("target", "screenshots", "operator-after-leave.png"));
-        assertThat(browser.driver().findElement(By.id("lost")).getText()).isEqualTo("0");
+      try {
+        watchLiveAndLeave(name, base, browser);
+      } finally {
+        browser.screenshot(Path.of("target", "screenshots", "operator-last.png"));   // also when a step failed
       }
+    }
+  }
+
+  private void watchLiveAndLeave(String name, String base, BrowserSession browser) throws Exception {
+    try (EventProducer producer = new EventProducer(ProducerSettings.of(cluster.getBootstrapServers(), name, "page-producer")
+        .withRate(20), new ProduceListener() { })) {
+      producer.start();
+
+      browser.open(base);
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
+          !browser.driver().findElements(By.cssSelector("#groups tr[data-name='live'] a")).isEmpty());
+      browser.screenshot(Path.of("target", "screenshots", "operator-list.png"));
+      browser.driver().findElement(By.cssSelector("#groups tr[data-name='live'] a")).click();
+      assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "groups/demo/live/");
+
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        assertThat(ownedBy(browser)).containsOnlyKeys(name + "-consumer-0", name + "-consumer-1", name + "-consumer-2");
+        assertThat(ownedBy(browser).values()).allSatisfy(owned -> assertThat(owned).hasSize(1));
+        assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Stable");
+      });
+      assertThat(browser.driver().findElement(By.id("title")).getText()).isEqualTo("demo/live");
+      assertThat(browser.driver().findElement(By.id("assignor")).getText()).isEqualTo("cooperative-sticky");
+      browser.screenshot(Path.of("target", "screenshots", "operator-group.png"));
+
+      // read-only: no control that writes, and no write endpoint
+      assertThat(browser.driver().findElements(By.cssSelector("button, form, input"))).isEmpty();
+      for (String action : List.of("scale-up", "scale-down", "delete-pod")) {
+        assertThat(post(base + "groups/demo/live/actions/" + action, "member=live-consumer-0").statusCode())
+            .as(action).isEqualTo(404);
+      }
+      assertThat(send(HttpRequest.newBuilder(URI.create(base + "groups/demo/live/frame"))
+          .method("DELETE", HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(405);
+      assertThat(send(HttpRequest.newBuilder(URI.create(base + "groups/demo/live/"))
+          .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).isEqualTo(405);
+      assertThat(Demos.get(client, name).getSpec().getConsumers().getReplicas()).isEqualTo(3);
+
+      long rebalances = (Long) browser.script("return window.cgdemo.frame.rebalances.length");
+      String leaving = name + "-consumer-2";
+      long left = System.nanoTime();
+      members.remove(2).close();
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+        assertThat(browser.driver().findElements(By.cssSelector("#members tr[data-member='" + leaving + "']"))).isEmpty();
+        assertThat(ownedBy(browser)).containsOnlyKeys(name + "-consumer-0", name + "-consumer-1");
+        assertThat((Long) browser.script("return window.cgdemo.frame.rebalances.length")).isGreaterThan(rebalances);
+      });
+      LOG.info("operator page showed the leave {} ms after the member closed; update latency median {} ms",
+          (System.nanoTime() - left) / 1_000_000, median(browser.script("return window.cgdemo.latencyMs.slice(1)")));
+      browser.screenshot(Path.of("target", "screenshots", "operator-after-leave.png"));
+      assertThat(browser.driver().findElement(By.id("lost")).getText()).isEqualTo("0");
     }
   }
 

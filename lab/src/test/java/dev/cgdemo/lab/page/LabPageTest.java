@@ -109,6 +109,7 @@ class LabPageTest {
                 assertThat(median(latency)).as("median update latency ms").isLessThan(500);
                 assertThat(Files.readString(output)).contains("> kill " + owner.substring("consumer-".length()));
             } finally {
+                browser.screenshot(Path.of("target", "screenshots", "lab-last.png"));   // also when a step failed
                 quit(lab, output);
             }
             assertThat(lab.exitValue()).as(Files.readString(output)).isZero();
