@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,21 @@ class ClusterRoleTest {
     void chartGrantsExactlyWhatTheOperatorDeclares() {
         var rendered = TypedObjects.toTyped(ChartRenderer.renderObjects(ChartRenderer.sameAsK8sDirectory()));
         assertThat(ClusterRoleRules.of(rendered, "cgdemo-operator")).isEqualTo(declared());
+    }
+
+    @Test
+    void podsAreDeletedOnlyWithUiActions() {
+        var withActions = new java.util.HashMap<>(ChartRenderer.sameAsK8sDirectory());
+        withActions.put("ui.actions", true);
+        var rendered = TypedObjects.toTyped(ChartRenderer.renderObjects(withActions));
+        Set<String> granted = ClusterRoleRules.of(rendered, "cgdemo-operator");
+        assertThat(granted).isEqualTo(declared(true));
+        assertThat(granted).filteredOn(call -> call.contains("pods")).containsExactlyInAnyOrder("core pods get", "core pods delete");
+        assertThat(declared()).filteredOn(call -> call.contains("pods")).containsExactly("core pods get");
+        Deployment operator = rendered.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("cgdemo-operator"))
+                .map(Deployment.class::cast).findFirst().orElseThrow();
+        assertThat(operator.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().equals("CGDEMO_UI_ACTIONS")).extracting(EnvVar::getValue).containsExactly("true");
     }
 
     @Test
@@ -46,7 +62,12 @@ class ClusterRoleTest {
                 .noneMatch(call -> call.contains("leases"));
     }
 
-    private static java.util.Set<String> declared() {
-        return ClusterRoleRules.declaredByOperator(RepoFiles.read(RepoFiles.root().resolve("operator/src/main/java/dev/cgdemo/operator/OperatorMain.java")));
+    private static Set<String> declared() {
+        return declared(false);
+    }
+
+    private static Set<String> declared(boolean uiActions) {
+        return ClusterRoleRules.declaredByOperator(RepoFiles.read(RepoFiles.root().resolve(
+                "operator/src/main/java/dev/cgdemo/operator/OperatorMain.java")), uiActions);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import dev.cgdemo.lab.broker.BrokerSettings;
 import dev.cgdemo.lab.script.CommandParser;
 import dev.cgdemo.lab.script.LabCommand;
+import dev.cgdemo.lab.view.TerminalScreen;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import dev.cgdemo.worker.consume.InvalidSettingException;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Spec;
                 "  add       start one more consumer",
                 "  status    the table now, plus every consumer process",
                 "  quit      stop, account for every record, print a summary (Ctrl+C stops without one)",
+                "",
+                "The live web view (http://127.0.0.1:8080 unless --ui-port says otherwise) shows the same group as it "
+                        + "changes and has buttons for stop (kill), crash and add.",
                 "",
                 "With --script the same commands (and 'wait SECONDS') run without a terminal; the lab then prints "
                         + "who owned what after each step and how many records were produced, consumed, lost and "
@@ -121,6 +125,11 @@ public final class LabMain implements Callable<Integer> {
             description = "Longest wait for the group to settle after a step, and for consumers to drain at the end, 1-600 (env CGDEMO_LAB_SETTLE_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}).")
     int settleTimeoutSeconds;
 
+    @Option(names = "--ui-port", defaultValue = "${env:CGDEMO_LAB_UI_PORT:-8080}",
+            description = "Port of the live web view on 127.0.0.1 (buttons: stop, crash, add a consumer), 0-65535; "
+                    + "0 turns it off (env CGDEMO_LAB_UI_PORT, default ${DEFAULT-VALUE}).")
+    int uiPort;
+
     @Option(names = "--verbose", defaultValue = "${env:CGDEMO_LAB_VERBOSE:-false}",
             description = "Also print the consumers' other output lines (env CGDEMO_LAB_VERBOSE).")
     boolean verbose;
@@ -136,7 +145,7 @@ public final class LabMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabSettings settings = settings();
-        LabSession session = new LabSession(settings, System.out);
+        LabSession session = new LabSession(settings, System.out, TerminalScreen.stdoutIsTerminal());
         Thread cleanup = new Thread(session::close, "lab-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -151,6 +160,7 @@ public final class LabMain implements Callable<Integer> {
         requireRange("--consumers", consumers, 1, 50);
         requireRange("--partitions", partitions, 1, 1000);
         requireRange("--settle-timeout-seconds", settleTimeoutSeconds, 1, 600);
+        requireRange("--ui-port", uiPort, 0, 65535);
         GroupProtocolChoice protocolChoice;
         String chosenAssignor = assignor == null || assignor.isBlank() ? null : assignor.trim();
         try {
@@ -179,7 +189,7 @@ public final class LabMain implements Callable<Integer> {
         }
         List<String> javaOptions = OptionValues.javaOptions(consumerJavaOptions);
         return new LabSettings(consumers, partitions, rate, keys, topic, group, protocolChoice, chosenAssignor, staticMembership,
-                processingDelayMs, steps, brokerSettings, properties, javaOptions, Duration.ofSeconds(settleTimeoutSeconds), verbose);
+                processingDelayMs, steps, brokerSettings, properties, javaOptions, Duration.ofSeconds(settleTimeoutSeconds), verbose, uiPort);
     }
 
     /** Quick rebalances for classic groups; the consumer protocol takes these from the broker (group.consumer.*). */

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,7 @@ import dev.cgdemo.lab.view.GroupTable;
 import dev.cgdemo.lab.view.OwnershipText;
 import dev.cgdemo.lab.view.RebalanceLines;
 import dev.cgdemo.lab.view.SettleWait;
+import dev.cgdemo.lab.view.TerminalScreen;
 import dev.cgdemo.worker.audit.AuditTopic;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.PartitionOffsets;
@@ -47,6 +52,13 @@ import dev.cgdemo.worker.produce.ProduceListener;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import dev.cgdemo.worker.produce.WebEvent;
 import dev.cgdemo.worker.watch.GroupSnapshot;
+import dev.cgdemo.worker.view.GroupView;
+import dev.cgdemo.worker.view.MemberColours;
+import dev.cgdemo.worker.view.ViewFeed;
+import dev.cgdemo.worker.view.ViewFrames;
+import dev.cgdemo.worker.view.ViewHeader;
+import dev.cgdemo.worker.view.ViewServer;
+import dev.cgdemo.worker.view.ViewSource;
 import dev.cgdemo.worker.watch.GroupWatch;
 
 /**
@@ -62,6 +74,9 @@ final class LabSession implements AutoCloseable {
 
     private final LabSettings settings;
     private final PrintStream out;
+    private final TerminalScreen screen;
+    /** One colour per consumer, the same in the terminal table and on the web page. */
+    private final MemberColours colours = new MemberColours();
     private final Instant labStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     private final List<StepOutcome> steps = new ArrayList<>();
     private EmbeddedBroker broker;
@@ -69,7 +84,10 @@ final class LabSession implements AutoCloseable {
     private EventProducer producer;
     private ConsumerFleet fleet;
     private ConsumerActivity activity;
-    private GroupWatch watch;
+    private volatile GroupWatch watch;
+    private ViewFeed viewFeed;
+    private ViewServer viewServer;
+    private ExecutorService pageCommands;
     private ScheduledExecutorService tablePrinter;
     private boolean closed;
     /** Each consumer's stdout; deleted on close unless records were lost (then it is the evidence). */
@@ -77,8 +95,14 @@ final class LabSession implements AutoCloseable {
     private boolean keepOutput;
 
     LabSession(LabSettings settings, PrintStream out) {
+        this(settings, out, false);
+    }
+
+    /** @param terminal redraw the table in place, in colour (stdout is a terminal and commands are typed) */
+    LabSession(LabSettings settings, PrintStream out, boolean terminal) {
         this.settings = settings;
         this.out = out;
+        this.screen = new TerminalScreen(out, terminal && settings.script().isEmpty());
     }
 
     /** Runs the lab to the end; returns the process exit code (0 only when every record was processed and none lost). */
@@ -105,6 +129,7 @@ final class LabSession implements AutoCloseable {
         String bootstrap = broker.bootstrapServers();
         say(String.format("Kafka broker (KRaft, in this JVM) at %s, ready %.1f s after the lab started   data: %s",
                 bootstrap, Duration.between(labStart, Instant.now()).toMillis() / 1000.0, broker.dataDir()));
+        startView();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) 1)))
                 .all().get(60, TimeUnit.SECONDS);
@@ -113,7 +138,7 @@ final class LabSession implements AutoCloseable {
         watch = new GroupWatch(bootstrap, Map.of(), settings.topic(), settings.group(),
                 new GroupWatch.Settings(WATCH_INTERVAL, GroupWatch.Settings.DEFAULT.timeout(),
                         GroupWatch.Settings.DEFAULT.lateCallbacks()),
-                Clock.systemUTC(), new RebalanceLines(this::say)).start();
+                Clock.systemUTC(), rebalancesAndPage(new RebalanceLines(this::say))).start();
         say("topic " + settings.topic() + " with " + settings.partitions() + " partitions; group " + settings.group()
                 + ", protocol " + settings.protocol() + ", assignor "
                 + (settings.assignor() == null ? settings.protocol().defaultAssignor() : settings.assignor())
@@ -151,6 +176,83 @@ final class LabSession implements AutoCloseable {
         recordOwnership("start");
     }
 
+    /**
+     * The live web view on 127.0.0.1 ({@code --ui-port}), up before the group exists so the page can be opened at
+     * once; a port in use is said and the lab runs on without it.
+     */
+    private void startView() {
+        if (settings.uiPort() == 0) {
+            return;
+        }
+        GroupHistory none = new GroupHistory(0, GroupWatch.Settings.DEFAULT.lateCallbacks());
+        ViewSource source = new ViewSource() {
+            @Override
+            public GroupHistory history() {
+                GroupWatch current = watch;
+                return current == null ? none : current.history();
+            }
+
+            @Override
+            public Optional<GroupSnapshot> latest() {
+                GroupWatch current = watch;
+                return current == null ? Optional.empty() : current.latest();
+            }
+
+            @Override
+            public Optional<GroupSnapshot> lastAvailable() {
+                GroupWatch current = watch;
+                return current == null ? Optional.empty() : current.lastAvailable();
+            }
+
+            @Override
+            public boolean auditing() {
+                GroupWatch current = watch;
+                return current != null && current.auditing();
+            }
+        };
+        String assignor = settings.assignor() == null ? settings.protocol().defaultAssignor() : settings.assignor();
+        LabPageActions actions = new LabPageActions(this::submitFromPage, () -> fleet == null ? List.of() : fleet.aliveIds());
+        viewFeed = new ViewFeed(source, new ViewFrames(new ViewHeader("cgdemo lab", assignor), colours,
+                actions.available()), Clock.systemUTC());
+        pageCommands = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "page-commands");
+            thread.setDaemon(true);
+            return thread;
+        });
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.uiPort());
+        try {
+            viewServer = ViewServer.start(address, new GroupView(viewFeed, Optional.of(actions)));
+            say("live view: http://127.0.0.1:" + viewServer.port() + "/  (stop, crash and add buttons; --ui-port 0 turns it off)");
+        } catch (BindException e) {
+            say("live view off: 127.0.0.1:" + settings.uiPort() + " is in use (--ui-port picks another port, 0 turns it off)");
+        } catch (IOException e) {
+            say("live view off: " + e.getMessage());
+        }
+    }
+
+    private GroupWatch.Listener rebalancesAndPage(GroupWatch.Listener rebalanceLines) {
+        return (changedWatch, change) -> {
+            rebalanceLines.changed(changedWatch, change);
+            if (viewFeed != null) {
+                viewFeed.changed();
+            }
+        };
+    }
+
+    /** A button on the page: the command runs as if typed, on its own thread, one at a time. */
+    private void submitFromPage(LabCommand command) {
+        pageCommands.execute(() -> {
+            try {
+                say("(from the web page)");
+                execute(command);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                say("'" + command.text() + "' from the web page failed: " + e.getMessage());
+            }
+        });
+    }
+
     private ConsumerLaunch launch(String bootstrap) {
         List<String> options = new ArrayList<>(ConsumerLaunch.consumerOptions(bootstrap, settings.topic(), settings.group(),
                 settings.protocol().kafkaName(), settings.assignor(), settings.staticMembership(), settings.consumerProperties()));
@@ -164,6 +266,7 @@ final class LabSession implements AutoCloseable {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
+            screen.typed();
             if (line.isBlank()) {
                 continue;
             }
@@ -245,10 +348,12 @@ final class LabSession implements AutoCloseable {
         say("after '" + afterCommand + "': " + (settled ? "" : "(not settled) ") + ownership);
     }
 
+    /** The table every 2 s: on a terminal in place of the last one, each owner in its colour (as on the page). */
     private void printTable() {
-        GroupTable.render(watch).ifPresent(table -> say(table
-                + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), activity.consumed(),
-                fleet.aliveIds())));
+        GroupTable.render(watch, screen.inPlace() ? owner -> TerminalScreen.paint(owner, colours.of(owner)) : owner -> owner)
+                .ifPresent(table -> screen.table(table
+                        + String.format("produced %d, consumed %d; running: %s", producer.acknowledged(), activity.consumed(),
+                        fleet.aliveIds())));
     }
 
     private void printStatus() {
@@ -353,10 +458,7 @@ final class LabSession implements AutoCloseable {
     }
 
     private void say(String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        screen.line(line);
     }
 
     /** Stops everything in reverse order of start; safe to call twice and from a shutdown hook. */
@@ -374,6 +476,15 @@ final class LabSession implements AutoCloseable {
         }
         if (fleet != null) {
             fleet.stopAll();
+        }
+        if (pageCommands != null) {
+            pageCommands.shutdownNow();
+        }
+        if (viewServer != null) {
+            viewServer.close();
+        }
+        if (viewFeed != null) {
+            viewFeed.close();
         }
         if (watch != null) {
             watch.close();

@@ -17,12 +17,13 @@ import dev.cgdemo.worker.consume.GroupProtocolChoice;
  * @param consumerProperties Kafka consumer properties for every consumer process ({@code --property})
  * @param consumerJavaOptions JVM options for every consumer process
  * @param settleTimeout      how long to wait for the group to settle after a step, and to drain at the end
+ * @param uiPort             port of the live web view on 127.0.0.1; 0 for none
  */
 public record LabSettings(int consumers, int partitions, double ratePerSecond, int keys, String topic, String group,
                           GroupProtocolChoice protocol, String assignor, boolean staticMembership,
                           long processingDelayMs, Optional<List<LabCommand>> script, BrokerSettings broker,
                           Map<String, String> consumerProperties, List<String> consumerJavaOptions,
-                          Duration settleTimeout, boolean verbose) {
+                          Duration settleTimeout, boolean verbose, int uiPort) {
 
     public LabSettings {
         script = script.map(List::copyOf);

@@ -45,7 +45,9 @@ class LabOptionsTest {
             "--broker-config|novalue|'--broker-config'|KEY=VALUE",
             "--broker-config|group.consumer.heartbeat.interval.ms=fast|'--broker-config'|group.consumer.heartbeat.interval.ms",
             "--consumer-property|x|'--consumer-property'|KEY=VALUE",
-            "--settle-timeout-seconds|0|'--settle-timeout-seconds'|1 to 600"})
+            "--settle-timeout-seconds|0|'--settle-timeout-seconds'|1 to 600",
+            "--ui-port|70000|'--ui-port'|0 to 65535",
+            "--ui-port|-1|'--ui-port'|0 to 65535"})
     void aBadOptionIsAUsageErrorNamingItAndWhatIsAllowed(String option, String value, String named, String allowed) {
         Result result = run(option, value);
 

@@ -95,6 +95,8 @@ class LabScriptTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), LabMain.class.getName()));
         command.addAll(List.of(args));
+        // no web view: these runs must not take port 8080 from anything else on the machine (LabPageTest has it on)
+        command.addAll(List.of("--ui-port", "0"));
         Path output = workDir.resolve("lab.out");
         Process lab = new ProcessBuilder(command)
                 .redirectErrorStream(true)

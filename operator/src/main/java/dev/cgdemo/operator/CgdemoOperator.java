@@ -5,6 +5,7 @@ import dev.cgdemo.operator.kafka.CreatedTopics;
 import dev.cgdemo.operator.reconcile.ConsumerGroupDemoReconciler;
 import dev.cgdemo.operator.reconcile.OperatorServices;
 import dev.cgdemo.operator.reconcile.ServiceInjectingDependentResourceFactory;
+import dev.cgdemo.operator.status.GroupWatchObserver;
 import dev.cgdemo.operator.status.GroupWatches;
 import dev.cgdemo.worker.watch.GroupWatch;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,9 +45,20 @@ public final class CgdemoOperator implements AutoCloseable {
   /** As {@link #start(KubernetesClient, OperatorSettings, MeterRegistry)}; tests keep their JVM when leadership ends. */
   static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
       boolean exitOnLostLeadership) {
+    return start(client, settings, registry, exitOnLostLeadership, GroupWatchObserver.NONE);
+  }
+
+  /** As {@link #start(KubernetesClient, OperatorSettings, MeterRegistry)}, with the live web view following the groups. */
+  public static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
+      GroupWatchObserver observer) {
+    return start(client, settings, registry, true, observer);
+  }
+
+  static CgdemoOperator start(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
+      boolean exitOnLostLeadership, GroupWatchObserver observer) {
     AdminClients<ResourceID> adminClients = AdminClients.withShortTimeouts();
     GroupWatches groups = new GroupWatches(new GroupWatch.Settings(settings.statusInterval(), Duration.ofSeconds(8),
-        GroupWatch.Settings.DEFAULT.lateCallbacks()), settings.statusRefresh(), Clock.systemUTC());
+        GroupWatch.Settings.DEFAULT.lateCallbacks()), settings.statusRefresh(), Clock.systemUTC(), observer);
     OperatorServices services = new OperatorServices(settings.defaults(), adminClients, groups, new CreatedTopics());
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)

@@ -2,6 +2,7 @@ package dev.cgdemo.operator;
 
 import dev.cgdemo.operator.http.HealthServer;
 import dev.cgdemo.operator.spec.OperatorDefaults;
+import dev.cgdemo.operator.ui.OperatorPages;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
  * "" (core)           services                    get list watch create patch update delete
  * "" (core)           events                      get create patch   (a rebalance's Event is updated when its pauses are measured)
  * "" (core)           pods                        get   (whether a consumer pod a scale-down removed is gone)
+ * "" (core)           pods                        delete   (only with --ui-actions: delete-pod checks the labels first)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
  * Consumer pods map to group members through their client id; a pod is only read, by name, when a scale-down
  * leaves a static member of a removed ordinal in the group (it is removed from the group once its pod is gone).
  * The {@code cleanup} subcommand ({@link CleanupCommand}, the chart's pre-delete hook) has its own, smaller list.
+ * The page's scale buttons (--ui-actions) patch the resource's spec.consumers.replicas, covered by the first row.
  */
 @Command(name = "cgdemo-operator", mixinStandardHelpOptions = true, version = "cgdemo-operator 0.1.0",
     description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.",
@@ -66,8 +69,15 @@ public final class OperatorMain implements Callable<Integer> {
   private String namespaces;
 
   @Option(names = "--http-port", defaultValue = "${env:CGDEMO_HTTP_PORT:-8080}",
-      description = "Port of /healthz, /readyz and /metrics (env CGDEMO_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+      description = "Port of /healthz, /readyz, /metrics and the live web view at / (env CGDEMO_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
   private int httpPort;
+
+  @Option(names = "--ui-actions", arity = "0..1", defaultValue = "${env:CGDEMO_UI_ACTIONS:-false}",
+      fallbackValue = "true",
+      description = "Buttons on the live web view: scale consumers up/down (patches spec.consumers.replicas) and delete a "
+          + "consumer pod; needs 'delete' on pods (chart: ui.actions). Off: the pages are read-only and have no write "
+          + "endpoints (env CGDEMO_UI_ACTIONS). Default: ${DEFAULT-VALUE}.")
+  private boolean uiActions;
 
   @Option(names = "--status-interval", defaultValue = "${env:CGDEMO_STATUS_INTERVAL:-3s}", converter = DurationConverter.class,
       description = "How often each consumer group is described and its offsets read, e.g. 500ms, 3s; assignment changes "
@@ -91,6 +101,11 @@ public final class OperatorMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new OperatorMain()).execute(args));
+  }
+
+  /** Whether the live view's pages get write buttons (--ui-actions). */
+  boolean uiActions() {
+    return uiActions;
   }
 
   /** The settings the options describe; bad values are reported naming the option. */
@@ -119,13 +134,16 @@ public final class OperatorMain implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     AtomicReference<CgdemoOperator> running = new AtomicReference<>();
-    HealthServer health = HealthServer.start(httpPort, () -> running.get() == null ? null : running.get().runtimeInfo(), registry);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    CgdemoOperator operator = CgdemoOperator.start(client, settings, registry);
+    OperatorPages pages = new OperatorPages(client, uiActions);
+    HealthServer health = HealthServer.start(httpPort, () -> running.get() == null ? null : running.get().runtimeInfo(),
+        registry, pages);
+    CgdemoOperator operator = CgdemoOperator.start(client, settings, registry, pages);
     running.set(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.close();
+      pages.close();
       health.close();
       client.close();
       stopped.countDown();

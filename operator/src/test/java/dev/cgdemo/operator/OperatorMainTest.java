@@ -22,6 +22,11 @@ class OperatorMainTest {
     assertThat(settings.statusInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(settings.leaderElection()).isTrue();
     assertThat(settings.serverSideApply()).isFalse();
+    if (System.getenv("CGDEMO_UI_ACTIONS") == null) {
+      assertThat(main.uiActions()).as("read-only by default").isFalse();
+    }
+    new CommandLine(main).parseArgs("--ui-actions");
+    assertThat(main.uiActions()).isTrue();
   }
 
   @Test
@@ -44,6 +49,7 @@ class OperatorMainTest {
     assertThat(run("--status-interval", "0s")).startsWith("2|").contains("--status-interval");
     assertThat(run("--http-port", "70000")).startsWith("2|").contains("--http-port").contains("0 to 65535");
     assertThat(run("--leader-election=maybe")).startsWith("2|").contains("--leader-election");
+    assertThat(run("--ui-actions=maybe")).startsWith("2|").contains("--ui-actions");
     assertThat(run("--no-such-flag")).startsWith("2|").contains("--no-such-flag");
   }
 

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.cgdemo.worker.watch.GroupSnapshot;
 import dev.cgdemo.worker.watch.GroupWatch;
@@ -23,12 +24,21 @@ public final class GroupTable {
 
     /** The watch's latest read, empty before the first. */
     public static Optional<String> render(GroupWatch watch) {
+        return render(watch, UnaryOperator.identity());
+    }
+
+    /** As {@link #render(GroupWatch)}, with {@code paintOwner} around each row's client id (a terminal colour). */
+    public static Optional<String> render(GroupWatch watch, UnaryOperator<String> paintOwner) {
         return watch.latest().map(snapshot -> render(snapshot,
-                watch.auditing() ? watch.history().owners() : snapshot.owners()));
+                watch.auditing() ? watch.history().owners() : snapshot.owners(), paintOwner));
     }
 
     /** @param owners partition to owning client id; partitions left out show {@code -} */
     public static String render(GroupSnapshot snapshot, Map<Integer, String> owners) {
+        return render(snapshot, owners, UnaryOperator.identity());
+    }
+
+    public static String render(GroupSnapshot snapshot, Map<Integer, String> owners, UnaryOperator<String> paintOwner) {
         StringBuilder out = new StringBuilder();
         if (!snapshot.available()) {
             return out.append(String.format("%s  GROUP %s  UNAVAILABLE: %s%n", TIME.format(snapshot.time()),
@@ -43,7 +53,8 @@ public final class GroupTable {
         for (PartitionRow row : snapshot.rows()) {
             out.append(String.format("%-24s %-9d %-14s %-14d %-6d %s%n", snapshot.topic(), row.partition(),
                     row.committed() == null ? NONE : String.valueOf(row.committed()),
-                    row.end(), row.lag(), owners.getOrDefault(row.partition(), NONE)));
+                    row.end(), row.lag(), owners.containsKey(row.partition())
+                            ? paintOwner.apply(owners.get(row.partition())) : NONE));
         }
         return out.toString();
     }

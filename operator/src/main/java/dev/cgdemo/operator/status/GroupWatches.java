@@ -29,6 +29,7 @@ public final class GroupWatches extends AbstractEventSource<GroupWatch, Consumer
   private final GroupWatch.Settings settings;
   private final Duration offsetsRefresh;
   private final Clock clock;
+  private final GroupWatchObserver observer;
   private final Map<ResourceID, Watched> watches = new ConcurrentHashMap<>();
 
   private final Map<ResourceID, Instant> lastOffsetsEvent = new ConcurrentHashMap<>();
@@ -40,10 +41,16 @@ public final class GroupWatches extends AbstractEventSource<GroupWatch, Consumer
   }
 
   public GroupWatches(GroupWatch.Settings settings, Duration offsetsRefresh, Clock clock) {
+    this(settings, offsetsRefresh, clock, GroupWatchObserver.NONE);
+  }
+
+  /** @param observer hears of every watch and change too (the live web view) */
+  public GroupWatches(GroupWatch.Settings settings, Duration offsetsRefresh, Clock clock, GroupWatchObserver observer) {
     super(GroupWatch.class, "group-watches");
     this.settings = settings;
     this.offsetsRefresh = offsetsRefresh;
     this.clock = clock;
+    this.observer = observer;
   }
 
   /** Watches {@code group} on {@code topic} for {@code id}; a watch of something else for it is replaced. */
@@ -54,8 +61,12 @@ public final class GroupWatches extends AbstractEventSource<GroupWatch, Consumer
     }
     release(id);
     GroupWatch watch = new GroupWatch(bootstrapServers, Map.of(), topic, group, settings, clock,
-        (w, change) -> changed(id, change));
+        (w, change) -> {
+          changed(id, change);
+          observer.changed(id, change);
+        });
     watches.put(id, new Watched(watch, bootstrapServers));
+    observer.started(id, watch);
     LOG.info("{}: watching group {} on topic {} at {}", id, group, topic, bootstrapServers);
     return watch.start();
   }
@@ -68,6 +79,7 @@ public final class GroupWatches extends AbstractEventSource<GroupWatch, Consumer
     lastOffsetsEvent.remove(id);
     Watched removed = watches.remove(id);
     if (removed != null) {
+      observer.released(id);
       removed.watch().close();
     }
   }
