@@ -41,4 +41,22 @@ class BenchOptionsTest {
         assertThat(run("bench", "--throughput", "--records", "10")).isEqualTo(2);
         assertThat(err.toString()).contains("--records").contains("allowed: 1000 to 100000000");
     }
+
+    @Test
+    void aRepeatOutsideItsRangeIsRefused() {
+        assertThat(run("bench", "--repeat", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--repeat").contains("allowed: 1 to 50");
+    }
+
+    @Test
+    void aSoakOfTooManyEventsIsRefused() {
+        assertThat(run("bench", "--soak", "--events", "151")).isEqualTo(2);
+        assertThat(err.toString()).contains("--events").contains("allowed: 1 to 150");
+    }
+
+    @Test
+    void aSoakIntervalOfZeroIsRefused() {
+        assertThat(run("bench", "--soak", "--every", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--every").contains("allowed: 1 to 3600");
+    }
 }

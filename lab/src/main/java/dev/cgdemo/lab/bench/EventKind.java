@@ -1,8 +1,15 @@
 package dev.cgdemo.lab.bench;
 
-/** What the scenario does to the group, in this order. */
+import java.util.Locale;
+
+/** What the bench does to the group: a clean stop (SIGTERM), a crash (SIGKILL), a new member. */
 public enum EventKind {
     CLEAN_LEAVE,
     CRASH,
-    JOIN
+    JOIN;
+
+    /** {@code clean leave}, {@code crash}, {@code join}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
 }

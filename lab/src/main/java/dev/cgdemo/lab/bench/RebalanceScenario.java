@@ -21,7 +21,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One protocol through the bench's scenario on a running broker: a producer and N consumer processes on a fresh
- * topic and group; once settled, a clean stop, a crash and a join, each followed by a steady spell; then the
- * producer stops, the consumers drain and stop, and the verifier reads the audit. Settled is the group history's
+ * topic and group; once settled, a series of clean stops, crashes and joins ({@link EventPlan}), each followed by a
+ * quiet spell ({@link Pacing}); then the producer stops, the consumers drain and stop, and the verifier reads the
+ * audit. Settled is the group history's
  * (a {@link GroupWatch} following the audit) with the group at rest, as in the lab ({@link SettleWait}).
  */
 public final class RebalanceScenario {
@@ -53,7 +54,11 @@ public final class RebalanceScenario {
         this.progress = progress;
     }
 
-    public ScenarioResult run(BenchProtocol protocol) throws Exception {
+    /**
+     * Runs {@code eventCount} events chosen by an {@link EventPlan} that keeps the group at its starting size, paced by
+     * {@code pacing}; {@code listener} hears of each after its quiet spell.
+     */
+    public ScenarioResult run(BenchProtocol protocol, int eventCount, Pacing pacing, EventListener listener) throws Exception {
         String topic = "bench-" + protocol.cliName();
         String group = topic + "-group";
         admin.createTopics(List.of(new NewTopic(topic, settings.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -61,7 +66,9 @@ public final class RebalanceScenario {
         Path outputDir = Files.createTempDirectory("cgdemo-bench-");   // the consumers' stdout copies, deleted below
         ConsumerFleet fleet = new ConsumerFleet(ConsumerLaunch.fromThisJvm(settings.javaOptions(), consumerOptions(protocol, topic, group)),
                 event -> { }, line -> { }, outputDir);
-        Map<EventKind, Instant> times = new EnumMap<>(EventKind.class);
+        List<GroupEvent> events = new ArrayList<>();
+        List<Long> lostSoFar = new ArrayList<>();
+        EventPlan plan = new EventPlan(settings.consumers());
         Instant end;
         ProducerSettings producerSettings = new ProducerSettings(bootstrapServers, topic, "bench-producer-" + protocol.cliName(),
                 settings.rate(), settings.keys(), OptionalLong.empty(), Map.of());
@@ -78,26 +85,16 @@ public final class RebalanceScenario {
             awaitSettled(watch, fleet, "the first assignment");
             steady();
 
-            times.put(EventKind.CLEAN_LEAVE, Instant.now());
-            ConsumerProcess leaver = fleet.get(1).orElseThrow();
-            say(protocol, "clean stop of %s", leaver.id());
-            leaver.terminate();
-            leaver.awaitExit(settings.settleTimeout());
-            awaitSettled(watch, fleet, "the clean stop");
-            steady();
-
-            times.put(EventKind.CRASH, Instant.now());
-            ConsumerProcess victim = fleet.get(2).orElseThrow();
-            say(protocol, "crash of %s", victim.id());
-            victim.crash();
-            victim.awaitExit(settings.settleTimeout());
-            awaitSettled(watch, fleet, "the crash");
-            steady();
-
-            times.put(EventKind.JOIN, Instant.now());
-            say(protocol, "join of %s", fleet.add().id());
-            awaitSettled(watch, fleet, "the join");
-            steady();
+            for (int number = 1; number <= eventCount; number++) {
+                GroupEvent event = cause(protocol, number, plan.next(fleet.aliveIds().size()), fleet);
+                events.add(event);
+                awaitSettled(watch, fleet, "event " + number + " (" + event.kind().label() + ")");
+                waitUntil(pacing.next(event.at(), Instant.now()));
+                long lost = watch.history().delivery().lost();
+                lostSoFar.add(lost);
+                listener.after(protocol, EventAttribution.attribute(List.of(event), Instant.now(),
+                        watch.history().rebalances(), watch.history().partitionReports()).get(0), lost);
+            }
 
             end = Instant.now();
             producer.close();
@@ -110,7 +107,30 @@ public final class RebalanceScenario {
         DeliveryReport report = new GroupVerification(bootstrapServers, Map.of(), VerifierSettings.DEFAULT).verify(topic, group);
         say(protocol, "processed %d, duplicates %d, lost %d, rebalances %d", report.processed(), report.duplicates(),
                 report.lost(), report.rebalances().size());
-        return new ScenarioResult(protocol, report, times, end);
+        return new ScenarioResult(protocol, report, events, end, lostSoFar);
+    }
+
+    /** Stops the oldest running consumer (clean or hard) or starts a new one. */
+    private GroupEvent cause(BenchProtocol protocol, int number, EventKind kind, ConsumerFleet fleet) throws InterruptedException {
+        if (kind == EventKind.JOIN) {
+            Instant at = Instant.now();
+            String id = fleet.add().id();
+            say(protocol, "event %d: join of %s", number, id);
+            return new GroupEvent(number, kind, id, at);
+        }
+        String oldest = fleet.aliveIds().get(0);
+        ConsumerProcess process = fleet.all().stream().filter(p -> p.id().equals(oldest)).findFirst().orElseThrow();
+        say(protocol, "event %d: %s of %s", number, kind == EventKind.CRASH ? "crash" : "clean stop", oldest);
+        Instant at = Instant.now();
+        if (kind == EventKind.CRASH) {
+            process.crash();
+        } else {
+            process.terminate();
+        }
+        if (!process.awaitExit(settings.settleTimeout())) {
+            throw new IllegalStateException(oldest + " did not exit within " + settings.settleTimeout().toSeconds() + " s");
+        }
+        return new GroupEvent(number, kind, oldest, at);
     }
 
     private List<String> consumerOptions(BenchProtocol protocol, String topic, String group) {
@@ -154,6 +174,13 @@ public final class RebalanceScenario {
     /** The scenario's own rhythm: the group runs undisturbed, so every rebalance is measured on its own. */
     private void steady() throws InterruptedException {
         Thread.sleep(settings.steady().toMillis());
+    }
+
+    private static void waitUntil(Instant next) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), next).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
     }
 
     private void say(BenchProtocol protocol, String format, Object... args) {

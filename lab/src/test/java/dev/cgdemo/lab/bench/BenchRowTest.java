@@ -11,7 +11,6 @@ import dev.cgdemo.worker.history.Rebalance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchRowTest {
@@ -43,23 +42,27 @@ class BenchRowTest {
                         rebalance(4, 31, 10L, new Handover(2, "c-3", "c-4", 600L),          // join
                                 new Handover(3, "c-3", null, null)),
                         rebalance(5, 45, 999L, new Handover(2, "c-4", null, null))));      // shutdown
-        ScenarioResult result = new ScenarioResult(BenchProtocol.EAGER, report, Map.of(
-                EventKind.CLEAN_LEAVE, T.plusSeconds(10), EventKind.CRASH, T.plusSeconds(20), EventKind.JOIN, T.plusSeconds(30)),
-                T.plusSeconds(40));
+        ScenarioResult result = new ScenarioResult(BenchProtocol.EAGER, report, List.of(
+                new GroupEvent(1, EventKind.CLEAN_LEAVE, "c-1", T.plusSeconds(10)),
+                new GroupEvent(2, EventKind.CRASH, "c-2", T.plusSeconds(20)),
+                new GroupEvent(3, EventKind.JOIN, "c-4", T.plusSeconds(30))),
+                T.plusSeconds(40), List.of(0L, 0L, 0L));
 
         BenchRow row = BenchRow.of(result);
 
         assertThat(row.rebalances()).isEqualTo(3);
-        assertThat(row.pauses()).containsEntry(EventKind.CLEAN_LEAVE, new PauseStats(2, 100, 700))
-                .containsEntry(EventKind.CRASH, new PauseStats(1, 3_100, 3_100))
-                .containsEntry(EventKind.JOIN, new PauseStats(1, 600, 600));
+        assertThat(row.kind(EventKind.CLEAN_LEAVE).pauses()).isEqualTo(new PauseStats(2, 100, 700));
+        assertThat(row.kind(EventKind.CRASH).pauses()).isEqualTo(new PauseStats(1, 3_100, 3_100));
+        assertThat(row.kind(EventKind.JOIN).pauses()).isEqualTo(new PauseStats(1, 600, 600));
+        assertThat(row.kind(EventKind.CRASH).duplicates()).isEqualTo(3);
+        assertThat(row.kind(EventKind.CLEAN_LEAVE).duplicates()).isZero();
         assertThat(row.groupStopMaxMs()).isEqualTo(50);
         assertThat(row.duplicates()).isEqualTo(3);
         assertThat(row.lost()).isZero();
 
         String table = new BenchTable().render(new BenchSettings(3, 6, 500, 1000, Duration.ofSeconds(3), Duration.ofSeconds(6),
-                Duration.ofSeconds(60), List.of(BenchProtocol.EAGER), List.of()), List.of(row));
-        assertThat(table).contains("| classic + range (eager) | 3 | 100 / 700 | 3100 / 3100 | 600 / 600 | 50 | 100 | 3 | 0 |")
+                Duration.ofSeconds(60), List.of(BenchProtocol.EAGER), List.of(), 1), List.of(row));
+        assertThat(table).contains("| classic + range (eager) | 3 | 100 / 700 | 3100 / 3100 | 600 / 600 | 0 / 3 / 0 | 3 | 50 | 100 | 0 |")
                 .contains("Session timeout 3000 ms");
     }
 
