@@ -36,11 +36,12 @@ import picocli.CommandLine.Spec;
  * apps                deployments                 get list watch create patch update delete
  * "" (core)           services                    get list watch create patch update delete
  * "" (core)           events                      create
+ * "" (core)           pods                        list delete   (only with --chaos: spec.chaos deletes consumer pods)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
  * </pre>
- * Pods are never read or written: consumer pods map to group members through their client id.
+ * Without --chaos pods are never read or written: consumer pods map to group members through their client id.
  */
 @Command(name = "cgdemo-operator", mixinStandardHelpOptions = true, version = "cgdemo-operator 0.1.0",
     description = "Reconciles ConsumerGroupDemo resources into a Kafka topic, consumers and a producer.")
@@ -85,6 +86,11 @@ public final class OperatorMain implements Callable<Integer> {
       description = "Patch with server-side apply; false for API servers without it (env CGDEMO_SERVER_SIDE_APPLY). Default: ${DEFAULT-VALUE}.")
   private boolean serverSideApply;
 
+  @Option(names = "--chaos", arity = "0..1", defaultValue = "${env:CGDEMO_CHAOS:-false}", fallbackValue = "true",
+      description = "Run spec.chaos: delete this resource's consumer pods on its schedule; needs delete on pods "
+          + "(the chart's chaos.enabled=true) (env CGDEMO_CHAOS). Default: ${DEFAULT-VALUE}.")
+  private boolean chaos;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new OperatorMain()).execute(args));
   }
@@ -105,7 +111,7 @@ public final class OperatorMain implements Callable<Integer> {
         .collect(Collectors.toUnmodifiableSet());
     String bootstrap = bootstrapServers.isBlank() ? null : bootstrapServers.trim();
     return new OperatorSettings(new OperatorDefaults(bootstrap, workerImage.trim()), watched, statusInterval,
-        statusRefresh, serverSideApply, leaderElection);
+        statusRefresh, serverSideApply, leaderElection, chaos);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cgdemo.operator.reconcile;
 
+import dev.cgdemo.operator.chaos.ChaosRunner;
 import dev.cgdemo.operator.kafka.KafkaUnavailableException;
 import dev.cgdemo.operator.kafka.TopicDependent;
 import dev.cgdemo.operator.kafka.TopicExistsCondition;
@@ -66,12 +67,25 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   /** How often a resource refused with TopicInUse looks again whether the topic became free. */
   private static final Duration TOPIC_IN_USE_CHECK = Duration.ofSeconds(5);
 
+  /** Ready=False reason of a resource with spec.chaos when the operator runs without --chaos. */
+  public static final String CHAOS_NOT_ENABLED = "ChaosNotEnabled";
+  static final String CHAOS_NOT_ENABLED_MESSAGE = "spec.chaos needs an operator allowed to delete consumer pods:"
+      + " install the chart with chaos.enabled=true (it starts the operator with --chaos and grants delete on pods),"
+      + " or remove spec.chaos";
+
   private final OperatorServices services;
   private final SpecValidator validator;
   private final Clock clock;
   private final TopicUsers topicUsers;
+  private final boolean chaosEnabled;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
+    this(services, clock, false);
+  }
+
+  /** @param chaosEnabled the operator may delete consumer pods for spec.chaos (--chaos, the chart's chaos.enabled) */
+  public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock, boolean chaosEnabled) {
+    this.chaosEnabled = chaosEnabled;
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
     this.clock = clock;
@@ -92,6 +106,10 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
       services.groups().release(id);
       return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false,
           Optional.empty()));
+    }
+    if (resource.getSpec().getChaos() != null && !chaosEnabled) {
+      return patchIfChanged(resource, deriver.notReady(resource, CHAOS_NOT_ENABLED, CHAOS_NOT_ENABLED_MESSAGE, false,
+          services.groups().get(id)));
     }
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     Optional<ConsumerGroupDemo> user = topicUsers.userBefore(resource, context.getPrimaryCache().list().toList());
@@ -114,7 +132,9 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     }
     recordTopic(status, context);
     status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
-    return patchIfChanged(resource, status);
+    Optional<Duration> chaosAgain = new ChaosRunner(context.getClient()).run(resource, spec, status, group, clock.instant());
+    UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, status);
+    return chaosAgain.map(control::rescheduleAfter).orElse(control);
   }
 
   @Override

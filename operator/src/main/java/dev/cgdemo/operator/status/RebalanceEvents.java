@@ -94,7 +94,7 @@ public final class RebalanceEvents {
     }
   }
 
-  private static ObjectReference reference(HasMetadata resource) {
+  static ObjectReference reference(HasMetadata resource) {
     return new ObjectReferenceBuilder()
         .withApiVersion(resource.getApiVersion())
         .withKind(resource.getKind())

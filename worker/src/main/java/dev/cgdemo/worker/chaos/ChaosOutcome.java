@@ -11,7 +11,7 @@ import java.util.Optional;
  * What an action caused, as far as the history shows now: the first rebalance that ended after it (numbered above
  * {@link ChaosMark#rebalancesBefore()}), and the records lost and processed twice since it. {@code measured}: the
  * rebalance ended and every moved partition's pause is known, or none came within {@link #NO_REBALANCE_AFTER}
- * (a scale to the same size, a static member that came back in time); from then on the outcome no longer changes.
+ * (a static member that came back in time) or its pauses stayed unmeasured that long (nothing to process); from then on the outcome no longer changes.
  */
 public record ChaosOutcome(Optional<Rebalance> rebalance, long lost, long duplicates, boolean measured) {
 
@@ -25,8 +25,8 @@ public record ChaosOutcome(Optional<Rebalance> rebalance, long lost, long duplic
         Delivery delivery = history.delivery();
         long lost = Math.max(0, delivery.lost() - mark.lostBefore());
         long duplicates = Math.max(0, delivery.duplicates() - mark.duplicatesBefore());
-        boolean measured = caused.map(Rebalance::pausesMeasured)
-                .orElse(!now.isBefore(mark.at().plus(NO_REBALANCE_AFTER)));
+        boolean measured = caused.map(Rebalance::pausesMeasured).orElse(false)
+                || !now.isBefore(mark.at().plus(NO_REBALANCE_AFTER));
         return new ChaosOutcome(caused, lost, duplicates, measured);
     }
 

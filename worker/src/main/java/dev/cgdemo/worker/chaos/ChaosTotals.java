@@ -27,9 +27,13 @@ public record ChaosTotals(String action, long count, List<Long> pausesMs, Long m
 
     /** The final outcome of one of these actions. */
     public ChaosTotals measured(ChaosOutcome outcome) {
+        return measured(outcome.pauseMs(), outcome.lost(), outcome.duplicates());
+    }
+
+    /** The final outcome of one of these actions: its rebalance's pause if measured, records lost and processed twice. */
+    public ChaosTotals measured(Optional<Long> pause, long lostSince, long duplicatesSince) {
         List<Long> pauses = new ArrayList<>(pausesMs);
         Long max = maxPauseMs;
-        Optional<Long> pause = outcome.pauseMs();
         if (pause.isPresent()) {
             pauses.add(pause.get());
             if (pauses.size() > KEPT_PAUSES) {
@@ -37,7 +41,7 @@ public record ChaosTotals(String action, long count, List<Long> pausesMs, Long m
             }
             max = max == null ? pause.get() : Math.max(max, pause.get());
         }
-        return new ChaosTotals(action, count, pauses, max, lost + outcome.lost(), duplicates + outcome.duplicates());
+        return new ChaosTotals(action, count, pauses, max, lost + lostSince, duplicates + duplicatesSince);
     }
 
     /** The median of the kept pauses (the lower one of the middle two), or null when none was measured. */
