@@ -30,9 +30,14 @@ final class ClusterRoleRules {
     /**
      * The table of API use the operator declares in OperatorMain's Javadoc ("group resource verbs",
      * one row per resource); rows marked "(only with --leader-election)" are left out, as the
-     * manifests run the operator without leader election.
+     * manifests run the operator without leader election, and so are rows marked "(only with --chaos)"
+     * unless {@code withChaos} (the chart's chaos.enabled).
      */
     static Set<String> declaredByOperator(String operatorMainSource) {
+        return declaredByOperator(operatorMainSource, false);
+    }
+
+    static Set<String> declaredByOperator(String operatorMainSource, boolean withChaos) {
         String table = operatorMainSource.substring(operatorMainSource.indexOf("<pre>") + 5, operatorMainSource.indexOf("</pre>"));
         return table.lines()
                 .map(line -> line.replace("\"\" (core)", "\"\""))
@@ -40,6 +45,7 @@ final class ClusterRoleRules {
                 .filter(java.util.regex.Matcher::matches)
                 .filter(row -> row.group(1).length() > 0 && !row.group(1).equals("group"))
                 .filter(row -> row.group(4) == null || !row.group(4).contains("leader-election"))
+                .filter(row -> withChaos || row.group(4) == null || !row.group(4).contains("--chaos"))
                 .flatMap(row -> {
                     String group = row.group(1).equals("\"\"") ? "" : row.group(1);
                     return java.util.Arrays.stream(row.group(3).trim().split("\\s+"))

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,38 @@ class ClusterRoleTest {
     void chartGrantsExactlyWhatTheOperatorDeclares() {
         var rendered = TypedObjects.toTyped(ChartRenderer.renderObjects(ChartRenderer.sameAsK8sDirectory()));
         assertThat(ClusterRoleRules.of(rendered, "cgdemo-operator")).isEqualTo(declared());
+    }
+
+    @Test
+    void withChaosEnabledTheChartGrantsListAndDeleteOnPodsAndStartsTheOperatorWithChaos() {
+        Map<String, Object> values = new HashMap<>(ChartRenderer.sameAsK8sDirectory());
+        values.put("chaos.enabled", true);
+        var rendered = TypedObjects.toTyped(ChartRenderer.renderObjects(values));
+        java.util.Set<String> withChaos = ClusterRoleRules.declaredByOperator(operatorMain(), true);
+        assertThat(ClusterRoleRules.of(rendered, "cgdemo-operator")).isEqualTo(withChaos);
+        assertThat(withChaos).containsAll(declared()).contains("core pods list", "core pods delete")
+                .hasSize(declared().size() + 2);
+        assertThat(chaosEnv(rendered)).containsExactly("true");
+    }
+
+    @Test
+    void withoutChaosNothingGrantsPodsAndTheOperatorRunsWithoutChaos() {
+        for (List<HasMetadata> objects : List.of(TypedObjects.k8sDirectory(),
+                TypedObjects.toTyped(ChartRenderer.renderObjects(ChartRenderer.sameAsK8sDirectory())))) {
+            assertThat(ClusterRoleRules.of(objects, "cgdemo-operator")).noneMatch(call -> call.contains("pods"));
+            assertThat(chaosEnv(objects)).containsExactly("false");
+        }
+    }
+
+    private static List<String> chaosEnv(List<HasMetadata> objects) {
+        Deployment operator = objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("cgdemo-operator"))
+                .map(Deployment.class::cast).findFirst().orElseThrow();
+        return operator.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("CGDEMO_CHAOS")).map(EnvVar::getValue).toList();
+    }
+
+    private static String operatorMain() {
+        return RepoFiles.read(RepoFiles.root().resolve("operator/src/main/java/dev/cgdemo/operator/OperatorMain.java"));
     }
 
     @Test
