@@ -60,6 +60,12 @@ class BadResourcesTest {
       new Bad("bad-rate", s -> s.getProducer().setMessagesPerSecond(0), "InvalidSpec", "spec.producer.messagesPerSecond"),
       new Bad("bad-keys", s -> s.getProducer().setKeys(0), "InvalidSpec", "spec.producer.keys"),
       new Bad("bad-bootstrap", s -> s.setBootstrapServers("no-port-here"), "InvalidSpec", "host:port"),
+      new Bad("chaos-not-enabled", s -> {
+        dev.cgdemo.operator.model.ChaosSpec chaos = new dev.cgdemo.operator.model.ChaosSpec();
+        chaos.setEvery("30s");
+        chaos.setActions(List.of("kill"));
+        s.setChaos(chaos);
+      }, "ChaosNotEnabled", "chaos.enabled=true"),
       // What only the operator can judge:
       new Bad("unreachable", s -> s.setBootstrapServers("127.0.0.1:1"), "KafkaUnavailable", "127.0.0.1:1"),
       new Bad("too-many-replicas", s -> s.getTopic().setReplicationFactor(3), "TopicRejected", "replication factor of 3"));

@@ -40,6 +40,10 @@ public final class ChaosRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChaosRunner.class);
   private static final Duration SCALE_REBALANCE_WITHIN = Duration.ofSeconds(60);
+  /** A graceful delete leaves the group within the pod's grace period (30 s by default). */
+  private static final Duration DELETE_REBALANCE_WITHIN = Duration.ofSeconds(40);
+  /** A killed member is dropped after its session timeout (45 s by default for the consumer protocol). */
+  private static final Duration KILL_REBALANCE_WITHIN = Duration.ofSeconds(90);
 
   private final KubernetesClient client;
 
@@ -109,10 +113,13 @@ public final class ChaosRunner {
       Pod victim = running.get((int) Math.floorMod(Objects.requireNonNullElse(chaos.getActions(), 0L), (long) running.size()));
       String pod = victim.getMetadata().getName();
       var podResource = client.pods().inNamespace(namespace).withName(pod);
+      // The operator knows what it did; the audit alone may not, e.g. when the pod is back within the rebalance.
       if (ChaosPlans.KILL.equals(action)) {
+        history.expect(RebalanceCause.CRASH, now, KILL_REBALANCE_WITHIN);
         podResource.withGracePeriod(0).delete();
         message = "kill: deleted pod " + pod + " with grace period 0 (no commit, no leave)";
       } else {
+        history.expect(RebalanceCause.LEAVE, now, DELETE_REBALANCE_WITHIN);
         podResource.delete();
         message = "delete: deleted pod " + pod + " (graceful: it commits and leaves the group)";
       }
