@@ -14,18 +14,23 @@ import dev.cgdemo.worker.chaos.ChaosPlan;
 import dev.cgdemo.worker.chaos.ChaosScheduler;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.RebalanceCause;
+import dev.cgdemo.worker.watch.GroupSnapshot;
 import dev.cgdemo.worker.watch.GroupWatch;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +50,10 @@ public final class ChaosRunner {
   /** A killed member is dropped after its session timeout (45 s by default for the consumer protocol). */
   private static final Duration KILL_REBALANCE_WITHIN = Duration.ofSeconds(90);
 
+  private static final ChaosStatus NONE = new ChaosStatus();
+
   private final KubernetesClient client;
+  private final Map<ResourceID, ChaosStatus> known = new ConcurrentHashMap<>();
 
   public ChaosRunner(KubernetesClient client) {
     this.client = client;
@@ -54,13 +62,30 @@ public final class ChaosRunner {
   public Optional<Duration> run(ConsumerGroupDemo resource, EffectiveSpec spec, ConsumerGroupDemoStatus status,
       GroupWatch group, Instant now) {
     ChaosSpec chaosSpec = resource.getSpec().getChaos();
-    ChaosStatus chaos = status.getChaos();
+    ResourceID id = ResourceID.fromResource(resource);
     if (chaosSpec == null) {
-      if (chaos != null) {
-        chaos.setHolding("off: spec.chaos is absent");
-      }
+      known.remove(id);
       return Optional.empty();
     }
+    // What this operator last wrote is the truth while it runs: JOSDK's cached resource may not show its last
+    // status patch yet, and counting an action's outcome twice would skew the totals. After a restart, the status.
+    ChaosStatus chaos = known.computeIfAbsent(id, k -> status.getChaos() == null ? NONE : Serialization.clone(status.getChaos()));
+    Optional<Duration> again = decide(resource, spec, status, group, now, chaosSpec,
+        chaos == NONE ? null : Serialization.clone(chaos));
+    if (status.getChaos() != null) {
+      known.put(id, Serialization.clone(status.getChaos()));
+    }
+    return again;
+  }
+
+  /** Forgets a deleted resource. */
+  public void forget(ResourceID id) {
+    known.remove(id);
+  }
+
+  private Optional<Duration> decide(ConsumerGroupDemo resource, EffectiveSpec spec, ConsumerGroupDemoStatus status,
+      GroupWatch group, Instant now, ChaosSpec chaosSpec, ChaosStatus chaos) {
+    status.setChaos(chaos);
     if (chaos == null) {
       chaos = new ChaosStatus();
       chaos.setSince(now.toString());
@@ -75,7 +100,11 @@ public final class ChaosRunner {
     ChaosPlan plan = ChaosPlans.of(chaosSpec, spec.consumerReplicas());
     List<Pod> running = runningConsumers(resource);
     Instant last = Instant.parse(Objects.requireNonNullElse(chaos.getLastActionTime(), chaos.getSince()));
-    boolean settled = caughtUp && history.settled() && ChaosLedger.lastActionDone(chaos);
+    // Settled with exactly the running pods (client id = pod name): a pod still joining is not yet a member.
+    // The broker agrees (no assignment pending, same owners): a cooperative join can look settled between rounds.
+    boolean settled = caughtUp && history.settledWith(running.stream().map(pod -> pod.getMetadata().getName()).toList())
+        && group.latest().filter(GroupSnapshot::atRest).filter(read -> read.owners().equals(history.owners())).isPresent()
+        && ChaosLedger.lastActionDone(chaos);
     ChaosMoment moment = new ChaosMoment(now, last, Objects.requireNonNullElse(chaos.getActions(), 0L),
         ready(status), settled, running.size(), spec.consumerReplicas());
     ChaosDecision decision = ChaosScheduler.next(plan, moment);

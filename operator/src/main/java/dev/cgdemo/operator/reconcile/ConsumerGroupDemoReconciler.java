@@ -78,6 +78,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   private final Clock clock;
   private final TopicUsers topicUsers;
   private final boolean chaosEnabled;
+  private ChaosRunner chaosRunner;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
     this(services, clock, false);
@@ -132,7 +133,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     }
     recordTopic(status, context);
     status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
-    Optional<Duration> chaosAgain = new ChaosRunner(context.getClient()).run(resource, spec, status, group, clock.instant());
+    Optional<Duration> chaosAgain = chaos(context).run(resource, spec, status, group, clock.instant());
     UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, status);
     return chaosAgain.map(control::rescheduleAfter).orElse(control);
   }
@@ -181,7 +182,17 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     services.createdTopics().forget(resource);
     services.groups().release(id);
     services.adminClients().release(id);
+    if (chaosRunner != null) {
+      chaosRunner.forget(id);
+    }
     return DeleteControl.defaultDelete();
+  }
+
+  private synchronized ChaosRunner chaos(Context<ConsumerGroupDemo> context) {
+    if (chaosRunner == null) {
+      chaosRunner = new ChaosRunner(context.getClient());
+    }
+    return chaosRunner;
   }
 
   /** Puts in the status whether the operator created the topic, as the topic dependent found it this time. */
