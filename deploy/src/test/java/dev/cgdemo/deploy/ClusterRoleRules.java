@@ -44,14 +44,15 @@ final class ClusterRoleRules {
     /**
      * The table of API use the operator declares in OperatorMain's Javadoc (or its cleanup command in CleanupCommand's) ("group resource verbs",
      * one row per resource); rows marked "(only with --leader-election)" are left out, as the
-     * manifests run the operator without leader election, and so are rows "(only with --ui-actions"
-     * unless {@code uiActions}.
+     * manifests run the operator without leader election, and so are rows marked "(only with --ui-actions"
+     * unless {@code uiActions} (the chart's ui.actions) and rows marked "(only with --chaos" unless {@code withChaos}
+     * (the chart's chaos.enabled).
      */
     static Set<String> declaredByOperator(String operatorMainSource) {
-        return declaredByOperator(operatorMainSource, false);
+        return declaredByOperator(operatorMainSource, false, false);
     }
 
-    static Set<String> declaredByOperator(String operatorMainSource, boolean uiActions) {
+    static Set<String> declaredByOperator(String operatorMainSource, boolean uiActions, boolean withChaos) {
         String table = operatorMainSource.substring(operatorMainSource.indexOf("<pre>") + 5, operatorMainSource.indexOf("</pre>"));
         return table.lines()
                 .map(line -> line.replace("\"\" (core)", "\"\""))
@@ -60,6 +61,7 @@ final class ClusterRoleRules {
                 .filter(row -> row.group(1).length() > 0 && !row.group(1).equals("group"))
                 .filter(row -> row.group(4) == null || !row.group(4).contains("leader-election"))
                 .filter(row -> uiActions || row.group(4) == null || !row.group(4).contains("--ui-actions"))
+                .filter(row -> withChaos || row.group(4) == null || !row.group(4).contains("--chaos"))
                 .flatMap(row -> {
                     String group = row.group(1).equals("\"\"") ? "" : row.group(1);
                     return java.util.Arrays.stream(row.group(3).trim().split("\\s+"))

@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.cgdemo.lab.broker.BrokerSettings;
+import dev.cgdemo.lab.chaos.LabChaosOption;
 import dev.cgdemo.lab.script.CommandParser;
 import dev.cgdemo.lab.script.LabCommand;
 import dev.cgdemo.lab.view.TerminalScreen;
+import dev.cgdemo.worker.chaos.ChaosPlan;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import dev.cgdemo.worker.consume.InvalidSettingException;
@@ -45,7 +47,8 @@ import picocli.CommandLine.Spec;
                         + "who owned what after each step and how many records were produced, consumed, lost and "
                         + "consumed twice (counted from the consumers' audit), and exits 0 only if every record was "
                         + "processed and none lost."},
-        footer = {"", "Example: java -jar cgdemo-lab.jar --script \"wait 5; kill 2; wait 10; kill 3; wait 10\""})
+        footer = {"", "Example: java -jar cgdemo-lab.jar --script \"wait 5; kill 2; wait 10; kill 3; wait 10\"",
+                "Chaos:   java -jar cgdemo-lab.jar --chaos every=20s,actions=kill,crash,add --script \"wait 120\""})
 public final class LabMain implements Callable<Integer> {
 
     static final String DEFAULT_CONSUMER_JAVA_OPTIONS = "-Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
@@ -129,6 +132,12 @@ public final class LabMain implements Callable<Integer> {
             description = "Port of the live web view on 127.0.0.1 (buttons: stop, crash, add a consumer), 0-65535; "
                     + "0 turns it off (env CGDEMO_LAB_UI_PORT, default ${DEFAULT-VALUE}).")
     int uiPort;
+    @Option(names = "--chaos", paramLabel = "every=DURATION,actions=ACTION[,ACTION...]", defaultValue = "${env:CGDEMO_LAB_CHAOS:-}",
+            description = {"Rebalance by itself: one action every DURATION, taken round-robin from kill (SIGTERM), "
+                    + "crash (SIGKILL) and add, never below one running consumer and only once the group has settled; "
+                    + "the summary gets totals per action (env CGDEMO_LAB_CHAOS).",
+                    "e.g. every=20s,actions=kill,crash,add (optional max=N: most consumers add starts, default --consumers)"})
+    String chaos;
 
     @Option(names = "--verbose", defaultValue = "${env:CGDEMO_LAB_VERBOSE:-false}",
             description = "Also print the consumers' other output lines (env CGDEMO_LAB_VERBOSE).")
@@ -188,8 +197,17 @@ public final class LabMain implements Callable<Integer> {
             throw invalid("--consumer-property", e.getMessage() + " (allowed: KEY=VALUE, e.g. session.timeout.ms=6000)");
         }
         List<String> javaOptions = OptionValues.javaOptions(consumerJavaOptions);
+        Optional<ChaosPlan> chaosPlan = Optional.empty();
+        if (chaos != null && !chaos.isBlank()) {
+            try {
+                chaosPlan = Optional.of(LabChaosOption.parse(chaos, consumers));
+            } catch (IllegalArgumentException e) {
+                throw invalid("--chaos", e.getMessage());
+            }
+        }
         return new LabSettings(consumers, partitions, rate, keys, topic, group, protocolChoice, chosenAssignor, staticMembership,
-                processingDelayMs, steps, brokerSettings, properties, javaOptions, Duration.ofSeconds(settleTimeoutSeconds), verbose, uiPort);
+                processingDelayMs, steps, brokerSettings, properties, javaOptions, Duration.ofSeconds(settleTimeoutSeconds), verbose, uiPort,
+                chaosPlan);
     }
 
     /** Quick rebalances for classic groups; the consumer protocol takes these from the broker (group.consumer.*). */

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import dev.cgdemo.lab.LabSummary.StepOutcome;
 import dev.cgdemo.lab.accounting.RecordAccount;
 import dev.cgdemo.lab.broker.EmbeddedBroker;
+import dev.cgdemo.lab.chaos.LabChaos;
 import dev.cgdemo.lab.fleet.ConsumerFleet;
 import dev.cgdemo.lab.fleet.ConsumerLaunch;
 import dev.cgdemo.lab.fleet.ConsumerProcess;
@@ -44,6 +45,7 @@ import dev.cgdemo.lab.view.RebalanceLines;
 import dev.cgdemo.lab.view.SettleWait;
 import dev.cgdemo.lab.view.TerminalScreen;
 import dev.cgdemo.worker.audit.AuditTopic;
+import dev.cgdemo.worker.chaos.ChaosTotals;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.PartitionOffsets;
 import dev.cgdemo.worker.history.PartitionReport;
@@ -71,6 +73,7 @@ import dev.cgdemo.worker.watch.GroupWatch;
 final class LabSession implements AutoCloseable {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
     private static final Duration TABLE_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration CHAOS_TICK = Duration.ofMillis(500);
 
     private final LabSettings settings;
     private final PrintStream out;
@@ -89,6 +92,7 @@ final class LabSession implements AutoCloseable {
     private ViewServer viewServer;
     private ExecutorService pageCommands;
     private ScheduledExecutorService tablePrinter;
+    private LabChaos chaos;
     private boolean closed;
     /** Each consumer's stdout; deleted on close unless records were lost (then it is the evidence). */
     private Path outputDir;
@@ -174,6 +178,21 @@ final class LabSession implements AutoCloseable {
         tablePrinter.scheduleWithFixedDelay(this::printTable, TABLE_INTERVAL.toMillis(), TABLE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         recordOwnership("start");
+        settings.chaos().ifPresent(plan -> {
+            chaos = new LabChaos(plan, fleet, watch, this::say, Clock.systemUTC());
+            say("chaos: one of " + plan.actions().stream().map(a -> a.name()).toList() + " every "
+                    + plan.every().toMillis() / 1000.0 + " s once the group has settled, never below one consumer");
+            tablePrinter.scheduleWithFixedDelay(this::chaosTick, CHAOS_TICK.toMillis(), CHAOS_TICK.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void chaosTick() {
+        try {
+            chaos.tick();
+        } catch (RuntimeException e) {
+            say("chaos: " + e);
+        }
     }
 
     /**
@@ -373,6 +392,10 @@ final class LabSession implements AutoCloseable {
      * group's history once it holds the final offsets and the whole audit.
      */
     private LabSummary finish() throws Exception {
+        if (chaos != null) {
+            tablePrinter.shutdownNow();   // no chaos action while the run is accounted for
+            tablePrinter.awaitTermination(10, TimeUnit.SECONDS);
+        }
         say("stopping the producer and letting the consumers catch up ...");
         producer.close();
         GroupSnapshot written = readBegunNow();
@@ -380,6 +403,8 @@ final class LabSession implements AutoCloseable {
             say(fleet.aliveIds().isEmpty() ? "no consumer is running to read the rest"
                     : "the consumers did not catch up in " + settings.settleTimeout().toSeconds() + " s");
         }
+        // Before the final stop, whose leaves are no chaos action's rebalance.
+        List<ChaosTotals> chaosTotals = chaos == null ? List.of() : chaos.finish();
         say("stopping the consumers (SIGTERM) ...");
         fleet.stopAll();
         RecordAccount records = new RecordAccount(activity.consumed(), finalReports());
@@ -392,7 +417,8 @@ final class LabSession implements AutoCloseable {
             stepsSoFar = List.copyOf(steps);
         }
         return new LabSummary(stepsSoFar, watch.history().rebalanceCount(), activity.revocations(), activity.losses(),
-                producer.acknowledged(), records, activity.timeToFirstRecord(), activity.unreadableLines());
+                producer.acknowledged(), records, activity.timeToFirstRecord(), activity.unreadableLines(),
+                chaosTotals);
     }
 
     /** A successful read of the group that began after this call (the one under way may have begun before). */

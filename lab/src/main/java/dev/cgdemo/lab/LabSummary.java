@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.cgdemo.lab.accounting.RecordAccount;
+import dev.cgdemo.worker.chaos.ChaosTotals;
 
 /**
  * The end of a lab run: who owned what after each step, and what happened to every record.
@@ -15,10 +16,19 @@ import dev.cgdemo.lab.accounting.RecordAccount;
  * @param losses            partitions_lost events with partitions, over all consumers
  * @param producerAcknowledged records the producer had acknowledged
  * @param unreadableLines   consumer output lines that looked like JSON events but could not be read
+ * @param chaos             with {@code --chaos}: totals per action kind (count, pause p50 / max, lost, duplicates)
  */
 public record LabSummary(List<StepOutcome> steps, int rebalances, long revocations, long losses,
                          long producerAcknowledged, RecordAccount records, Optional<Duration> timeToFirstRecord,
-                         long unreadableLines) {
+                         long unreadableLines, List<ChaosTotals> chaos) {
+
+    /** Without chaos. */
+    public LabSummary(List<StepOutcome> steps, int rebalances, long revocations, long losses,
+                      long producerAcknowledged, RecordAccount records, Optional<Duration> timeToFirstRecord,
+                      long unreadableLines) {
+        this(steps, rebalances, revocations, losses, producerAcknowledged, records, timeToFirstRecord, unreadableLines,
+                List.of());
+    }
 
     /** @param settled false when the group had not settled within the timeout (the ownership is then whatever was seen last) */
     public record StepOutcome(String command, String ownership, boolean settled) {
@@ -26,6 +36,7 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
 
     public LabSummary {
         steps = List.copyOf(steps);
+        chaos = List.copyOf(chaos);
     }
 
     /** 0 only when every record in the log was processed. */
@@ -60,6 +71,9 @@ public record LabSummary(List<StepOutcome> steps, int rebalances, long revocatio
         if (records.unconsumed() > 0) {
             out.append("not consumed: ").append(records.unconsumed())
                     .append(" (at or above the committed offsets when the consumers stopped)\n");
+        }
+        for (ChaosTotals kind : chaos) {
+            out.append("chaos ").append(kind.describe()).append('\n');
         }
         if (unreadableLines > 0) {
             out.append("unreadable event lines: ").append(unreadableLines).append('\n');

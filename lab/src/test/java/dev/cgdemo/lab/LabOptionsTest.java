@@ -33,6 +33,8 @@ class LabOptionsTest {
             "--assignor|uniform|'--assignor'|range, roundrobin, sticky, cooperative-sticky",
             "--assignor|banana|'--assignor'|cooperative-sticky",
             "--consumers|0|'--consumers'|1 to 50",
+            "--chaos|every=20s,actions=kill,explode|'--chaos'|kill, crash, add",
+            "--chaos|every=soon,actions=kill|'--chaos'|every=DURATION",
             "--partitions|0|'--partitions'|1 to 1000",
             "--rate|0|'--rate'|greater than 0",
             "--rate|-3|'--rate'|greater than 0",

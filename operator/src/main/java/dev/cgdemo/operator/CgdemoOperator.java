@@ -75,7 +75,7 @@ public final class CgdemoOperator implements AutoCloseable {
             null, null, exitOnLostLeadership));
       }
     });
-    ConsumerGroupDemoReconciler reconciler = new ConsumerGroupDemoReconciler(services, Clock.systemUTC());
+    ConsumerGroupDemoReconciler reconciler = new ConsumerGroupDemoReconciler(services, Clock.systemUTC(), settings.chaos());
     operator.register(reconciler, c -> {
       // Kafka may be away for a while: keep retrying, at most every 30 s, never give up.
       c.withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2).setMaxInterval(30_000)

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  * "" (core)           events                      get create patch   (a rebalance's Event is updated when its pauses are measured)
  * "" (core)           pods                        get   (whether a consumer pod a scale-down removed is gone)
  * "" (core)           pods                        delete   (only with --ui-actions: delete-pod checks the labels first)
+ * "" (core)           pods                        list delete   (only with --chaos: spec.chaos deletes consumer pods)
  * coordination.k8s.io leases                      get create update   (only with --leader-election)
  * authorization.k8s.io selfsubjectrulesreviews    create   (JOSDK checks its Lease rights first; every
  *                                                          authenticated user has this via system:basic-user)
@@ -99,6 +100,11 @@ public final class OperatorMain implements Callable<Integer> {
       description = "Patch with server-side apply; false for API servers without it (env CGDEMO_SERVER_SIDE_APPLY). Default: ${DEFAULT-VALUE}.")
   private boolean serverSideApply;
 
+  @Option(names = "--chaos", arity = "0..1", defaultValue = "${env:CGDEMO_CHAOS:-false}", fallbackValue = "true",
+      description = "Run spec.chaos: delete this resource's consumer pods on its schedule; needs delete on pods "
+          + "(the chart's chaos.enabled=true) (env CGDEMO_CHAOS). Default: ${DEFAULT-VALUE}.")
+  private boolean chaos;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new OperatorMain()).execute(args));
   }
@@ -124,7 +130,7 @@ public final class OperatorMain implements Callable<Integer> {
         .collect(Collectors.toUnmodifiableSet());
     String bootstrap = bootstrapServers.isBlank() ? null : bootstrapServers.trim();
     return new OperatorSettings(new OperatorDefaults(bootstrap, workerImage.trim()), watched, statusInterval,
-        statusRefresh, serverSideApply, leaderElection);
+        statusRefresh, serverSideApply, leaderElection, chaos);
   }
 
   @Override

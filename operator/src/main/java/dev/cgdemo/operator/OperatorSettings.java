@@ -14,6 +14,7 @@ import java.util.Set;
  * @param serverSideApply patch status and dependents with server-side apply (a real API server);
  *     false for API servers without it, such as fabric8's mock
  * @param leaderElection hold a Lease so only one of several replicas reconciles
+ * @param chaos run spec.chaos (delete consumer pods); without it a resource with spec.chaos is Ready=False
  */
 public record OperatorSettings(
     OperatorDefaults defaults,
@@ -21,7 +22,19 @@ public record OperatorSettings(
     Duration statusInterval,
     Duration statusRefresh,
     boolean serverSideApply,
-    boolean leaderElection) {
+    boolean leaderElection,
+    boolean chaos) {
 
   public static final String LEASE_NAME = "cgdemo-operator";
+
+  /** Without chaos (the chart's default). */
+  public OperatorSettings(OperatorDefaults defaults, Set<String> namespaces, Duration statusInterval,
+      Duration statusRefresh, boolean serverSideApply, boolean leaderElection) {
+    this(defaults, namespaces, statusInterval, statusRefresh, serverSideApply, leaderElection, false);
+  }
+
+  public OperatorSettings withChaos(boolean enabled) {
+    return new OperatorSettings(defaults, namespaces, statusInterval, statusRefresh, serverSideApply, leaderElection,
+        enabled);
+  }
 }

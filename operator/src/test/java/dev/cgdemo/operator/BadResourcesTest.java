@@ -67,6 +67,12 @@ class BadResourcesTest {
           "InvalidSpec", "spec.producer.kafkaProperties must not set acks"),
       new Bad("rejected-session", s -> s.getConsumers().setKafkaProperties(Map.of("session.timeout.ms", "soon")),
           "KafkaPropertyRejected", "spec.consumers.kafkaProperties.session.timeout.ms=soon is rejected by Kafka"),
+      new Bad("chaos-not-enabled", s -> {
+        dev.cgdemo.operator.model.ChaosSpec chaos = new dev.cgdemo.operator.model.ChaosSpec();
+        chaos.setEvery("30s");
+        chaos.setActions(List.of("kill"));
+        s.setChaos(chaos);
+      }, "ChaosNotEnabled", "chaos.enabled=true"),
       // What only the operator can judge:
       new Bad("session-below-broker-min", s -> s.getConsumers().setKafkaProperties(Map.of("session.timeout.ms", "1000")),
           "KafkaPropertyRejected", ": it takes 6000 to 1800000 ms (group.min.session.timeout.ms, group.max.session.timeout.ms)"),

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The article on a real cluster (whatever KUBECONFIG names): the chart installed with the operator
  * running in the cluster, the sample applied, a consumer pod deleted, the group scaled to 1 and 5,
- * the resource deleted, the chart's own sample added by `helm upgrade`, and at the end `helm uninstall`, after which
- * nothing of the release may be left ({@link ReleaseRemoval}). Kafka is read with its own Admin client, consumer pods' logs are followed
+ * the resource deleted, a resource with spec.chaos (the chart with chaos.enabled), the chart's own sample added by
+ * `helm upgrade`, and at the end `helm uninstall`, after which nothing of the release may be left
+ * ({@link ReleaseRemoval}). Kafka is read with its own Admin client, consumer pods' logs are followed
  * to prove that no produced record was skipped. Needs the images loaded and a broker that pods and
  * this JVM reach at the same address ({@link E2eSettings}). Steps run in order and share state.
  */
@@ -59,6 +60,7 @@ class ConsumerGroupDemoE2E {
     private E2eSettings settings;
     private KubernetesClient client;
     private GenericKubernetesResource sample;
+    private GenericKubernetesResource chaos;
     private String name;
     private String topic;
     private GroupObserver kafka;
@@ -248,8 +250,62 @@ class ConsumerGroupDemoE2E {
         assertThat(kafka.topicExists()).as("topic %s kept", topic).isTrue();
     }
 
+    /**
+     * k8s/samples/chaos.yaml, every 10 s instead of 30 s, on its own topic after the sample is gone: in about two
+     * minutes the operator kills and deletes its consumer pods at least three times, each action in status.chaos
+     * with its rebalance's measured pause and nothing lost, and in the per-kind totals.
+     */
     @Test
     @Order(8)
+    void aChaosResourceActsAtLeastThreeTimesEachWithAMeasuredRebalanceAndNothingLost() throws IOException {
+        chaos = new KubernetesSerialization().unmarshal(Files.readString(REPO.resolve("k8s/samples/chaos.yaml")),
+                GenericKubernetesResource.class);
+        chaos.getMetadata().setNamespace(settings.namespace());
+        Map<String, Object> chaosSpec = chaos.get("spec", "chaos");
+        chaosSpec.put("every", "10s");
+        String chaosName = chaos.getMetadata().getName();
+        Instant start = Instant.now();
+        client.genericKubernetesResources(CGD).inNamespace(settings.namespace()).resource(chaos).create();
+
+        waiting(Duration.ofSeconds(240)).untilAsserted(() ->
+                assertThat(measuredChaosActions(chaosName)).hasSizeGreaterThanOrEqualTo(3));
+        stepTimes.put("apply chaos sample -> 3 actions measured", Duration.between(start, Instant.now()));
+
+        List<Map<String, Object>> measured = measuredChaosActions(chaosName);
+        assertThat(measured).allSatisfy(entry -> {
+            assertThat(entry.get("action")).isIn("kill", "delete");
+            assertThat((String) entry.get("pod")).startsWith(chaosName + "-consumer-");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rebalance = (Map<String, Object>) entry.get("rebalance");
+            assertThat(rebalance).as("the rebalance of %s", entry).isNotNull();
+            assertThat(rebalance.get("pauseMs")).as("measured pause of %s", entry).isNotNull();
+            assertThat(((Number) entry.get("lost")).longValue()).as("lost after %s", entry).isZero();
+        });
+        List<Map<String, Object>> totals = client.genericKubernetesResources(CGD).inNamespace(settings.namespace())
+                .withName(chaosName).get().get("status", "chaos", "totals");
+        assertThat(totals).isNotEmpty().allSatisfy(total ->
+                assertThat(((Number) total.get("lost")).longValue()).as("lost after %s", total.get("action")).isZero());
+        assertThat(client.v1().events().inNamespace(settings.namespace()).list().getItems())
+                .filteredOn(e -> chaosName.equals(e.getInvolvedObject().getName()) && "ChaosAction".equals(e.getReason()))
+                .hasSizeGreaterThanOrEqualTo(3);
+        System.out.printf("e2e: chaos totals %s%n", totals);
+
+        client.genericKubernetesResources(CGD).inNamespace(settings.namespace()).withName(chaosName).delete();
+        waiting(Duration.ofSeconds(120)).until(() ->
+                client.genericKubernetesResources(CGD).inNamespace(settings.namespace()).withName(chaosName).get() == null);
+    }
+
+    private List<Map<String, Object>> measuredChaosActions(String chaosName) {
+        GenericKubernetesResource current = client.genericKubernetesResources(CGD).inNamespace(settings.namespace())
+                .withName(chaosName).get();
+        List<Map<String, Object>> recent = current == null ? null : current.get("status", "chaos", "recent");
+        return Objects.requireNonNullElse(recent, List.<Map<String, Object>>of()).stream()
+                .filter(entry -> Boolean.TRUE.equals(entry.get("measured")))
+                .toList();
+    }
+
+    @Test
+    @Order(9)
     void theChartsOwnSampleReconcilesSoUninstallHasAFinalizerToGetPast() {
         // The case: `helm install --set demo.enabled=true`, then `helm uninstall` (in @AfterAll).
         Instant start = Instant.now();
@@ -366,6 +422,7 @@ class ConsumerGroupDemoE2E {
         values.put("operator.image.tag", settings.imageTag());
         values.put("worker.image.tag", settings.imageTag());
         values.put("operator.serverSideApply", serverSideApplyWorks());
+        values.put("chaos.enabled", true);
         return values;
     }
 

@@ -19,6 +19,9 @@ public class ConsumerGroupDemoSpec {
 
   private ProducerSpec producer = new ProducerSpec();
 
+  @JsonPropertyDescription("A rebalance schedule on this resource's consumers; off when absent.")
+  private ChaosSpec chaos;
+
   public String getBootstrapServers() {
     return bootstrapServers;
   }
@@ -57,5 +60,13 @@ public class ConsumerGroupDemoSpec {
 
   public void setProducer(ProducerSpec producer) {
     this.producer = producer;
+  }
+
+  public ChaosSpec getChaos() {
+    return chaos;
+  }
+
+  public void setChaos(ChaosSpec chaos) {
+    this.chaos = chaos;
   }
 }

@@ -29,6 +29,8 @@ public class ConsumerGroupDemoStatus {
   private RebalanceStatus lastRebalance;
   /** Absent when the consumers publish no audit (audit off). */
   private DeliveryStatus delivery;
+  /** Absent unless spec.chaos was ever set. */
+  private ChaosStatus chaos;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -124,5 +126,13 @@ public class ConsumerGroupDemoStatus {
 
   public void setDelivery(DeliveryStatus delivery) {
     this.delivery = delivery;
+  }
+
+  public ChaosStatus getChaos() {
+    return chaos;
+  }
+
+  public void setChaos(ChaosStatus chaos) {
+    this.chaos = chaos;
   }
 }

@@ -1,6 +1,7 @@
 package dev.cgdemo.operator.reconcile;
 
 import dev.cgdemo.operator.kafka.BrokerSessionLimits;
+import dev.cgdemo.operator.chaos.ChaosRunner;
 import dev.cgdemo.operator.kafka.KafkaUnavailableException;
 import dev.cgdemo.operator.kafka.TopicDependent;
 import dev.cgdemo.operator.kafka.TopicExistsCondition;
@@ -39,6 +40,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import dev.cgdemo.worker.watch.GroupWatch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,14 +70,28 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
   /** How often a resource refused with TopicInUse looks again whether the topic became free. */
   private static final Duration TOPIC_IN_USE_CHECK = Duration.ofSeconds(5);
 
+  /** Ready=False reason of a resource with spec.chaos when the operator runs without --chaos. */
+  public static final String CHAOS_NOT_ENABLED = "ChaosNotEnabled";
+  static final String CHAOS_NOT_ENABLED_MESSAGE = "spec.chaos needs an operator allowed to delete consumer pods:"
+      + " install the chart with chaos.enabled=true (it starts the operator with --chaos and grants delete on pods),"
+      + " or remove spec.chaos";
+
   private final OperatorServices services;
   private final SpecValidator validator;
   private final Clock clock;
   private final TopicUsers topicUsers;
   private final StaticMemberDepartures departures;
   private final BrokerSessionLimits sessionLimits;
+  private final boolean chaosEnabled;
+  private ChaosRunner chaosRunner;
 
   public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock) {
+    this(services, clock, false);
+  }
+
+  /** @param chaosEnabled the operator may delete consumer pods for spec.chaos (--chaos, the chart's chaos.enabled) */
+  public ConsumerGroupDemoReconciler(OperatorServices services, Clock clock, boolean chaosEnabled) {
+    this.chaosEnabled = chaosEnabled;
     this.services = services;
     this.validator = new SpecValidator(services.defaults());
     this.clock = clock;
@@ -98,6 +114,10 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
       services.groups().release(id);
       return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false,
           Optional.empty()));
+    }
+    if (resource.getSpec().getChaos() != null && !chaosEnabled) {
+      return patchIfChanged(resource, deriver.notReady(resource, CHAOS_NOT_ENABLED, CHAOS_NOT_ENABLED_MESSAGE, false,
+          services.groups().get(id)));
     }
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     Optional<String> rejected = KafkaPropertiesCheck.rejected(spec)
@@ -128,8 +148,10 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     }
     recordTopic(status, context);
     status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
+    Optional<Duration> chaosAgain = chaos(context).run(resource, spec, status, group, clock.instant());
     UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, status);
-    return departuresCheck.map(control::rescheduleAfter).orElse(control);
+    Optional<Duration> again = Stream.of(departuresCheck, chaosAgain).flatMap(Optional::stream).min(Duration::compareTo);
+    return again.map(control::rescheduleAfter).orElse(control);
   }
 
   @Override
@@ -176,6 +198,9 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     services.createdTopics().forget(resource);
     services.groups().release(id);
     services.adminClients().release(id);
+    if (chaosRunner != null) {
+      chaosRunner.forget(id);
+    }
     return DeleteControl.defaultDelete();
   }
 
@@ -186,6 +211,13 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     }
     return sessionLimits.refused("spec.consumers.kafkaProperties", spec.consumerKafkaProperties(),
         spec.bootstrapServers(), services.adminClients().acquire(id, spec.bootstrapServers()));
+  }
+
+  private synchronized ChaosRunner chaos(Context<ConsumerGroupDemo> context) {
+    if (chaosRunner == null) {
+      chaosRunner = new ChaosRunner(context.getClient());
+    }
+    return chaosRunner;
   }
 
   /** Puts in the status whether the operator created the topic, as the topic dependent found it this time. */

@@ -1,5 +1,6 @@
 package dev.cgdemo.operator.spec;
 
+import dev.cgdemo.operator.model.ChaosSpec;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import dev.cgdemo.operator.model.ConsumersSpec;
@@ -26,6 +27,8 @@ public final class SpecValidator {
   static final int MAX_NAME_LENGTH = 43;
 
   private static final Pattern TOPIC_NAME = Pattern.compile(TopicSpec.NAME_PATTERN);
+  private static final Pattern EVERY = Pattern.compile(ChaosSpec.EVERY_PATTERN);
+  private static final List<String> CHAOS_ACTIONS = List.of("delete", "kill", "scale");
   private static final Pattern BOOTSTRAP_ENTRY = Pattern.compile("^[^\\s:,]+:\\d{1,5}$");
 
   private final OperatorDefaults defaults;
@@ -62,6 +65,7 @@ public final class SpecValidator {
     checkTopic(spec.getTopic(), problems);
     checkConsumers(spec.getConsumers(), problems);
     checkProducer(spec.getProducer(), problems);
+    checkChaos(spec.getChaos(), problems);
     if (spec.getWorkerImage() != null && spec.getWorkerImage().isBlank()) {
       problems.add("spec.workerImage must not be blank; leave it out to use the operator's image");
     }
@@ -142,5 +146,32 @@ public final class SpecValidator {
     }
     KafkaPropertiesShape.check("spec.producer.kafkaProperties", producer.getKafkaProperties(),
         ProducerProperties.OWNED, problems);
+  }
+
+  private static void checkChaos(ChaosSpec chaos, List<String> problems) {
+    if (chaos == null) {
+      return;
+    }
+    if (chaos.getEvery() == null) {
+      problems.add("spec.chaos.every is required, e.g. 30s");
+    } else if (!EVERY.matcher(chaos.getEvery()).matches()) {
+      problems.add("spec.chaos.every must be a positive duration in ms, s, m or h, e.g. 30s, got \"" + chaos.getEvery() + "\"");
+    }
+    if (chaos.getActions() == null || chaos.getActions().isEmpty()) {
+      problems.add("spec.chaos.actions needs at least one of " + String.join(", ", CHAOS_ACTIONS));
+    } else if (!CHAOS_ACTIONS.containsAll(chaos.getActions())) {
+      problems.add("spec.chaos.actions may hold " + String.join(", ", CHAOS_ACTIONS) + ", got " + chaos.getActions());
+    }
+    if (chaos.getMinReplicas() != null && chaos.getMinReplicas() < 1) {
+      problems.add("spec.chaos.minReplicas must be at least 1, got " + chaos.getMinReplicas());
+    }
+    if (chaos.getMaxReplicas() != null && chaos.getMaxReplicas() < 1) {
+      problems.add("spec.chaos.maxReplicas must be at least 1, got " + chaos.getMaxReplicas());
+    }
+    if (chaos.getMinReplicas() != null && chaos.getMaxReplicas() != null
+        && chaos.getMinReplicas() > chaos.getMaxReplicas()) {
+      problems.add("spec.chaos.minReplicas must not be greater than spec.chaos.maxReplicas, got "
+          + chaos.getMinReplicas() + " > " + chaos.getMaxReplicas());
+    }
   }
 }

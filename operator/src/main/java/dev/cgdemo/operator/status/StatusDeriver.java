@@ -128,7 +128,7 @@ public final class StatusDeriver {
     }
   }
 
-  static RebalanceStatus rebalanceStatus(Rebalance rebalance) {
+  public static RebalanceStatus rebalanceStatus(Rebalance rebalance) {
     List<MoveStatus> moves = rebalance.moves().stream()
         .map(move -> new MoveStatus(move.partition(), move.from(), move.to(), move.pauseMs()))
         .toList();

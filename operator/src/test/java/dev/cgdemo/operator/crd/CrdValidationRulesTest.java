@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cgdemo.operator.crd.CrdValidationRules.Violation;
 import dev.cgdemo.operator.model.Assignor;
+import dev.cgdemo.operator.model.ChaosSpec;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import dev.cgdemo.operator.model.ConsumersSpec;
@@ -79,6 +80,17 @@ class CrdValidationRulesTest {
     };
   }
 
+  static Consumer<ConsumerGroupDemoSpec> chaos(Integer minReplicas, Integer maxReplicas) {
+    return s -> {
+      ChaosSpec chaos = new ChaosSpec();
+      chaos.setEvery("30s");
+      chaos.setActions(List.of("delete", "kill", "scale"));
+      chaos.setMinReplicas(minReplicas);
+      chaos.setMaxReplicas(maxReplicas);
+      s.setChaos(chaos);
+    };
+  }
+
   static Stream<Change> changes() {
     return Stream.of(
         create("the minimal spec", nothing(), true),
@@ -97,6 +109,12 @@ class CrdValidationRulesTest {
         create("consumer with cooperative-sticky", consumers("consumer", "cooperative-sticky"), false),
         create("consumer with sticky", consumers("consumer", "sticky"), false),
         create("consumer with roundrobin", consumers("consumer", "roundrobin"), false),
+
+        create("chaos with minReplicas 2 and maxReplicas 4", chaos(2, 4), true),
+        create("chaos with minReplicas equal to maxReplicas", chaos(3, 3), true),
+        create("chaos with minReplicas only", chaos(2, null), true),
+        create("chaos with maxReplicas only", chaos(null, 2), true),
+        create("chaos with minReplicas above maxReplicas", chaos(4, 2), false),
 
         update("partitions grow 3 -> 5", partitions(3), partitions(5), true),
         update("partitions stay 3", partitions(3), partitions(3), true),
@@ -134,7 +152,7 @@ class CrdValidationRulesTest {
   @Test
   void theCrdHasTheRulesTheseCasesAreAbout() {
     assertThat(rules.rules()).extracting(CrdValidationRule::location)
-        .containsExactlyInAnyOrder("spec.consumers", "spec.topic", "spec.topic.partitions", "spec.topic.replicationFactor");
+        .containsExactlyInAnyOrder("spec.chaos", "spec.consumers", "spec.topic", "spec.topic.partitions", "spec.topic.replicationFactor");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,11 +2,13 @@ package dev.cgdemo.operator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cgdemo.operator.model.ChaosSpec;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoSpec;
 import dev.cgdemo.operator.model.ConsumersSpec;
 import dev.cgdemo.operator.model.TopicSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,39 @@ class SpecValidatorTest {
     assertThat(problems(s -> s.getConsumers().setGroupId(" "))).singleElement().asString().contains("groupId");
     assertThat(problems(s -> s.setBootstrapServers("a:1,b"))).singleElement().asString().contains("host:port");
     assertThat(problems(s -> s.setWorkerImage(""))).singleElement().asString().contains("workerImage");
+  }
+
+  @Test
+  void eachChaosRuleOfTheSchemaIsCheckedAndNamesTheField() {
+    assertThat(problems(chaos("30s", List.of("delete", "kill", "scale"), null, null))).isEmpty();
+    assertThat(problems(chaos("500ms", List.of("kill"), 1, 1))).isEmpty();
+    assertThat(problems(chaos(null, List.of("kill"), null, null))).singleElement().asString()
+        .startsWith("spec.chaos.every is required");
+    assertThat(problems(chaos("0s", List.of("kill"), null, null))).singleElement().asString()
+        .startsWith("spec.chaos.every must be a positive duration");
+    assertThat(problems(chaos("30 seconds", List.of("kill"), null, null))).singleElement().asString()
+        .startsWith("spec.chaos.every");
+    assertThat(problems(chaos("30s", List.of(), null, null))).containsExactly(
+        "spec.chaos.actions needs at least one of delete, kill, scale");
+    assertThat(problems(chaos("30s", List.of("kill", "crash"), null, null))).containsExactly(
+        "spec.chaos.actions may hold delete, kill, scale, got [kill, crash]");
+    assertThat(problems(chaos("30s", List.of("scale"), 0, null))).singleElement().asString()
+        .startsWith("spec.chaos.minReplicas must be at least 1");
+    assertThat(problems(chaos("30s", List.of("scale"), null, 0))).singleElement().asString()
+        .startsWith("spec.chaos.maxReplicas must be at least 1");
+    assertThat(problems(chaos("30s", List.of("scale"), 4, 2))).containsExactly(
+        "spec.chaos.minReplicas must not be greater than spec.chaos.maxReplicas, got 4 > 2");
+  }
+
+  private static Consumer<ConsumerGroupDemoSpec> chaos(String every, List<String> actions, Integer min, Integer max) {
+    return s -> {
+      ChaosSpec chaos = new ChaosSpec();
+      chaos.setEvery(every);
+      chaos.setActions(actions);
+      chaos.setMinReplicas(min);
+      chaos.setMaxReplicas(max);
+      s.setChaos(chaos);
+    };
   }
 
   @Test
