@@ -138,8 +138,13 @@ public final class ChaosRunner {
       ChaosLedger.taken(chaos, now, action, null, act.replicas(), history);
       message = "scale: spec.consumers.replicas to " + act.replicas();
     } else {
-      // Round-robin over the running pods by name, so every consumer gets its turn.
-      Pod victim = running.get((int) Math.floorMod(Objects.requireNonNullElse(chaos.getActions(), 0L), (long) running.size()));
+      // Round-robin by name over the running pods that own partitions (an idle member's end moves nothing, so
+      // there would be no pause to show), so every consumer gets its turn; over all of them if none owns any.
+      java.util.Collection<String> owners = history.owners().values();
+      List<Pod> owning = running.stream().filter(pod -> owners.contains(pod.getMetadata().getName())).toList();
+      List<Pod> candidates = owning.isEmpty() ? running : owning;
+      Pod victim = candidates.get((int) Math.floorMod(Objects.requireNonNullElse(chaos.getActions(), 0L),
+          (long) candidates.size()));
       String pod = victim.getMetadata().getName();
       var podResource = client.pods().inNamespace(namespace).withName(pod);
       // The operator knows what it did; the audit alone may not, e.g. when the pod is back within the rebalance.

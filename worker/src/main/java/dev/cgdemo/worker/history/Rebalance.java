@@ -30,14 +30,23 @@ public record Rebalance(
         return handovers.stream().filter(Handover::moved).toList();
     }
 
-    /** The longest pause over the partitions that moved, or null if none moved or none has a measured pause. */
-    @JsonProperty
-    public Long maxPauseMs() {
-        return moves().stream().map(Handover::pauseMs).filter(Objects::nonNull).max(Long::compare).orElse(null);
+    /**
+     * The partitions whose stop this rebalance is about: those that moved, or when none moved, those handed back to
+     * the member that had them (an eager round, or a pod that came back under the same name after a kill).
+     */
+    public List<Handover> stops() {
+        List<Handover> moves = moves();
+        return moves.isEmpty() ? handovers.stream().filter(h -> h.to() != null && h.from() != null).toList() : moves;
     }
 
-    /** Every move to a member has its pause measured (the new owner processed a record). */
+    /** The longest pause over {@link #stops()}, or null if none has a measured pause. */
+    @JsonProperty
+    public Long maxPauseMs() {
+        return stops().stream().map(Handover::pauseMs).filter(Objects::nonNull).max(Long::compare).orElse(null);
+    }
+
+    /** Every stop's pause is measured (the new owner processed a record). */
     public boolean pausesMeasured() {
-        return moves().stream().allMatch(move -> move.pauseMs() != null);
+        return stops().stream().allMatch(stop -> stop.pauseMs() != null);
     }
 }
