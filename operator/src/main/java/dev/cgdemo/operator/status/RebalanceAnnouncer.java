@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Decides which rebalances get their Event: those that started after the last rebalance the status shows (what was
- * announced lives outside the status too, in the Events themselves, see {@link RebalanceEvents}); and the one the
- * status shows while its pauses may still be measured, to bring its message up to date. The group's first
+ * announced lives outside the status too, in the Events themselves, see {@link RebalanceEvents}); and those that
+ * ended less than {@link #PAUSE_WAIT} ago, whose pauses may still be measured, to bring their messages up to date. The group's first
  * assignment is no rebalance to announce.
  */
 public final class RebalanceAnnouncer {
@@ -33,8 +33,8 @@ public final class RebalanceAnnouncer {
         continue;
       }
       boolean isNew = announcedUpTo == null || rebalance.start().isAfter(announcedUpTo);
-      boolean stillMeasuring = !isNew && rebalance.start().equals(announcedUpTo)
-          && now.isBefore(rebalance.end().plus(PAUSE_WAIT));
+      // Pauses come in after the Event was written, also for a rebalance a newer one followed at once.
+      boolean stillMeasuring = !isNew && now.isBefore(rebalance.end().plus(PAUSE_WAIT));
       if (isNew || stillMeasuring) {
         RebalanceEvents.record(client, resource, rebalance);
       }
