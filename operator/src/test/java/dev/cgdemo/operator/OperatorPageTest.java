@@ -95,13 +95,13 @@ class OperatorPageTest {
       producer.start();
 
       browser.open(base);
-      await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
+      await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
           !browser.driver().findElements(By.cssSelector("#groups tr[data-name='live'] a")).isEmpty());
       browser.screenshot(Path.of("target", "screenshots", "operator-list.png"));
       browser.driver().findElement(By.cssSelector("#groups tr[data-name='live'] a")).click();
       assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "groups/demo/live/");
 
-      await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
         assertThat(ownedBy(browser)).containsOnlyKeys(name + "-consumer-0", name + "-consumer-1", name + "-consumer-2");
         assertThat(ownedBy(browser).values()).allSatisfy(owned -> assertThat(owned).hasSize(1));
         assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Stable");
@@ -126,7 +126,7 @@ class OperatorPageTest {
       String leaving = name + "-consumer-2";
       long left = System.nanoTime();
       members.remove(2).close();
-      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+      await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
         assertThat(browser.driver().findElements(By.cssSelector("#members tr[data-member='" + leaving + "']"))).isEmpty();
         assertThat(ownedBy(browser)).containsOnlyKeys(name + "-consumer-0", name + "-consumer-1");
         assertThat((Long) browser.script("return window.cgdemo.frame.rebalances.length")).isGreaterThan(rebalances);
@@ -147,7 +147,7 @@ class OperatorPageTest {
          HealthServer server = HealthServer.start(0, operator::runtimeInfo, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), pages)) {
       createWithoutProducer(name);
       String page = "http://127.0.0.1:" + server.port() + "/groups/demo/acting/";
-      await().atMost(WAIT).until(() -> send(HttpRequest.newBuilder(URI.create(page + "frame")).build()).statusCode() == 200);
+      await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(WAIT).until(() -> send(HttpRequest.newBuilder(URI.create(page + "frame")).build()).statusCode() == 200);
       ConsumerGroupDemo before = Demos.get(client, name);
 
       assertThat(send(HttpRequest.newBuilder(URI.create(page + "actions/scale-up"))
@@ -183,7 +183,7 @@ class OperatorPageTest {
     ConsumerGroupDemo demo = Demos.demo(name, 3, 3);
     demo.getSpec().getProducer().setEnabled(false);
     Demos.create(client, demo);
-    await().atMost(WAIT).until(() -> Demos.hasCondition(client, name, "Ready", "True", "Reconciled"));
+    await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(WAIT).until(() -> Demos.hasCondition(client, name, "Ready", "True", "Reconciled"));
   }
 
   private void startMembers(String name, int count) {

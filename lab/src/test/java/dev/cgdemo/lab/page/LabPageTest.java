@@ -64,11 +64,11 @@ class LabPageTest {
             long launched = System.nanoTime();
             Process lab = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             try {
-                String url = await().atMost(Duration.ofSeconds(60)).until(() -> liveUrl(output), u -> u != null);
+                String url = await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(60)).until(() -> liveUrl(output), u -> u != null);
                 assertThat(url).isEqualTo("http://127.0.0.1:" + port + "/");
                 browser.open(url);
 
-                Map<Integer, String> colours = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                Map<Integer, String> colours = await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                         .until(() -> laneColours(browser, 3), c -> c.size() == 3 && c.values().stream().distinct().count() == 3
                                 && ownerColours(browser).values().containsAll(c.values()));
                 double firstThreeColours = (System.nanoTime() - launched) / 1e9;
@@ -84,7 +84,7 @@ class LabPageTest {
                         "tr[data-member='" + owner + "'] button[data-action='stop']")).click();
                 long clicked = System.nanoTime();
 
-                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
                     assertThat(laneColour(browser, 1)).as("lane 1 in a survivor's colour").isIn(survivorColours);
                     assertThat(browser.driver().findElements(By.cssSelector("#rebalances li[data-pause]")).stream()
                             .filter(li -> List.of(li.getDomAttribute("data-partitions").split(",")).contains("1")

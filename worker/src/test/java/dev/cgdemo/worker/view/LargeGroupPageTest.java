@@ -69,7 +69,7 @@ class LargeGroupPageTest {
     }
 
     private static void awaitShown(BrowserSession browser, long seq) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+        await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
                 .until(() -> seq(browser) >= seq);
     }
 

@@ -31,10 +31,10 @@ class PageReconnectTest {
                          new GroupView(first, Optional.empty()))) {
                 port = server.port();
                 browser.open("http://127.0.0.1:" + port + "/");
-                await().atMost(Duration.ofSeconds(15)).until(() -> title(browser).equals("before the restart"));
+                await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(15)).until(() -> title(browser).equals("before the restart"));
                 assertThat(browser.driver().findElement(By.id("conn")).getText()).isEqualTo("live");
             }
-            await().atMost(Duration.ofSeconds(10)).until(() ->
+            await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() ->
                     browser.driver().findElement(By.id("conn")).getText().startsWith("reconnecting"));
             // back, but not serving this page yet (an operator that has not watched the group again): 404
             HttpServer notYet = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -46,7 +46,7 @@ class PageReconnectTest {
             });
             notYet.start();
             try {
-                await().atMost(Duration.ofSeconds(10)).until(() -> refused.get() >= 2);
+                await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> refused.get() >= 2);
             } finally {
                 notYet.stop(0);
             }
@@ -54,7 +54,7 @@ class PageReconnectTest {
             try (ViewFeed second = feed(group, "after the restart");
                  ViewServer server = ViewServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                          new GroupView(second, Optional.empty()))) {
-                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                await().ignoreException(org.openqa.selenium.StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                         .until(() -> title(browser).equals("after the restart"));
                 assertThat(browser.driver().findElement(By.id("conn")).getText()).isEqualTo("live");
                 System.out.printf("page back %d ms after the new server started%n", (System.nanoTime() - down) / 1_000_000);
