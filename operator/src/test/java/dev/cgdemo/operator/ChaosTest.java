@@ -12,10 +12,14 @@ import dev.cgdemo.operator.model.ChaosActionStatus;
 import dev.cgdemo.operator.model.ChaosSpec;
 import dev.cgdemo.operator.model.ChaosStatus;
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
+import dev.cgdemo.operator.status.GroupWatchObserver;
 import dev.cgdemo.operator.workload.Labels;
 import dev.cgdemo.worker.audit.AuditPublisher;
 import dev.cgdemo.worker.consume.ConsumerSettings;
 import dev.cgdemo.worker.consume.GroupMember;
+import dev.cgdemo.worker.history.GroupAction;
+import dev.cgdemo.worker.watch.GroupWatch;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import dev.cgdemo.worker.consume.MemberListener;
 import dev.cgdemo.worker.produce.EventProducer;
 import dev.cgdemo.worker.produce.ProduceListener;
@@ -80,8 +84,15 @@ class ChaosTest {
 
   @Test
   void everyActionIsAnEventAndAStatusEntryWithTheRebalanceItCaused() throws Exception {
+    Map<String, GroupWatch> watches = new ConcurrentHashMap<>();
+    GroupWatchObserver watched = new GroupWatchObserver() {
+      @Override
+      public void started(ResourceID id, GroupWatch watch) {
+        watches.put(id.getName(), watch);
+      }
+    };
     try (CgdemoOperator operator = CgdemoOperator.start(client,
-        Demos.mockServerSettings(cluster.getBootstrapServers()).withChaos(true), new SimpleMeterRegistry())) {
+        Demos.mockServerSettings(cluster.getBootstrapServers()).withChaos(true), new SimpleMeterRegistry(), watched)) {
       ConsumerGroupDemo demo = demo(NAME, 3, 3);
       demo.getSpec().getProducer().setEnabled(false);
       ChaosSpec chaos = new ChaosSpec();
@@ -163,6 +174,11 @@ class ChaosTest {
           .filteredOn(e -> "ChaosAction".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()))
           .hasSizeGreaterThanOrEqualTo(done.size())
           .allSatisfy(e -> assertThat(e.getMessage()).matches("delete: deleted pod " + NAME + "-consumer-[012] .*"));
+      // The group's history, which the live view draws, marks each action with the rebalance it caused.
+      List<GroupAction> acted = watches.get(NAME).history().actions();
+      assertThat(done).allSatisfy(entry -> assertThat(acted)
+          .contains(new GroupAction(java.time.Instant.parse(entry.getTime()), GroupAction.CHAOS, "delete " + entry.getPod(),
+              entry.getRebalance().getNumber())));
       // Only its own consumer pods: the bystander with other labels is never touched.
       assertThat(client.pods().inNamespace(NAMESPACE).withName("bystander").get()).isNotNull();
       System.out.printf("chaos totals: %s%n", status.getTotals().stream()

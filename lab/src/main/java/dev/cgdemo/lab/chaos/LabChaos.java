@@ -18,6 +18,7 @@ import dev.cgdemo.worker.chaos.ChaosOutcome;
 import dev.cgdemo.worker.chaos.ChaosPlan;
 import dev.cgdemo.worker.chaos.ChaosScheduler;
 import dev.cgdemo.worker.chaos.ChaosTotals;
+import dev.cgdemo.worker.history.GroupAction;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.RebalanceCause;
 import dev.cgdemo.worker.watch.GroupWatch;
@@ -29,6 +30,7 @@ import dev.cgdemo.worker.watch.GroupWatch;
  * processed twice since it go into per-kind totals for the summary. {@link #tick()} is called every half second.
  */
 public final class LabChaos {
+
 
     private record Taken(String action, String target, ChaosMark mark) {
     }
@@ -67,20 +69,20 @@ public final class LabChaos {
             ChaosMark mark = ChaosMark.of(now, history);
             String target;
             if (action.equals(LabChaosOption.ADD)) {
-                history.expect(RebalanceCause.JOIN, now, ChaosOutcome.NO_REBALANCE_AFTER);
                 ConsumerProcess added = fleet.add();
                 target = added.id();
+                history.acted(GroupAction.CHAOS, action + " " + target, now, RebalanceCause.JOIN, ChaosOutcome.NO_REBALANCE_AFTER);
                 say.accept("chaos: add: started " + target + " (pid " + added.pid() + ")");
             } else {
                 String id = alive.get((int) Math.floorMod(taken, (long) alive.size()));
                 ConsumerProcess victim = fleet.all().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
                 target = id;
                 if (action.equals(LabChaosOption.CRASH)) {
-                    history.expect(RebalanceCause.CRASH, now, ChaosOutcome.NO_REBALANCE_AFTER);
+                    history.acted(GroupAction.CHAOS, action + " " + id, now, RebalanceCause.CRASH, ChaosOutcome.NO_REBALANCE_AFTER);
                     victim.crash();
                     say.accept("chaos: crash: sent SIGKILL to " + id + ": its partitions move after the session timeout");
                 } else {
-                    history.expect(RebalanceCause.LEAVE, now, ChaosOutcome.NO_REBALANCE_AFTER);
+                    history.acted(GroupAction.CHAOS, action + " " + id, now, RebalanceCause.LEAVE, ChaosOutcome.NO_REBALANCE_AFTER);
                     victim.terminate();
                     say.accept("chaos: kill: sent SIGTERM to " + id + ": it commits, leaves the group and exits");
                 }

@@ -12,6 +12,7 @@ import dev.cgdemo.worker.chaos.ChaosDecision;
 import dev.cgdemo.worker.chaos.ChaosMoment;
 import dev.cgdemo.worker.chaos.ChaosPlan;
 import dev.cgdemo.worker.chaos.ChaosScheduler;
+import dev.cgdemo.worker.history.GroupAction;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.RebalanceCause;
 import dev.cgdemo.worker.watch.GroupSnapshot;
@@ -130,7 +131,7 @@ public final class ChaosRunner {
     String action = act.action().name();
     String message;
     if (ChaosPlans.SCALE.equals(action)) {
-      history.expect(RebalanceCause.SCALE, now, SCALE_REBALANCE_WITHIN);
+      history.acted(GroupAction.CHAOS, "scale to " + act.replicas(), now, RebalanceCause.SCALE, SCALE_REBALANCE_WITHIN);
       ConsumerGroupDemo scaled = client.resources(ConsumerGroupDemo.class).inNamespace(namespace).withName(name)
           .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"consumers\":{\"replicas\":" + act.replicas() + "}}}");
       // The status patch that records this action must not fail on the version the scale made.
@@ -149,11 +150,11 @@ public final class ChaosRunner {
       var podResource = client.pods().inNamespace(namespace).withName(pod);
       // The operator knows what it did; the audit alone may not, e.g. when the pod is back within the rebalance.
       if (ChaosPlans.KILL.equals(action)) {
-        history.expect(RebalanceCause.CRASH, now, KILL_REBALANCE_WITHIN);
+        history.acted(GroupAction.CHAOS, "kill " + pod, now, RebalanceCause.CRASH, KILL_REBALANCE_WITHIN);
         podResource.withGracePeriod(0).delete();
         message = "kill: deleted pod " + pod + " with grace period 0 (no commit, no leave)";
       } else {
-        history.expect(RebalanceCause.LEAVE, now, DELETE_REBALANCE_WITHIN);
+        history.acted(GroupAction.CHAOS, "delete " + pod, now, RebalanceCause.LEAVE, DELETE_REBALANCE_WITHIN);
         podResource.delete();
         message = "delete: deleted pod " + pod + " (graceful: it commits and leaves the group)";
       }

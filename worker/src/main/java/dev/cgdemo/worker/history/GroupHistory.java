@@ -63,6 +63,7 @@ public final class GroupHistory {
     private final SortedMap<Integer, PartitionTrack> partitions = new TreeMap<>();
     private final Map<String, MemberTrack> members = new TreeMap<>();
     private final Deque<RebalanceTrack> rebalances = new ArrayDeque<>();
+    private final Deque<ActionTrack> actions = new ArrayDeque<>();
     private final Activity activity;
     private int partitionCount;
     private int rebalanceCount;
@@ -109,7 +110,21 @@ public final class GroupHistory {
      * consumers), whatever the audit suggests.
      */
     public synchronized void expect(RebalanceCause cause, Instant at, Duration within) {
-        expectation = new Expectation(cause, at.plus(within));
+        expectation = new Expectation(cause, at.plus(within), null);
+    }
+
+    /**
+     * {@code by} did {@code what} to the group at {@code at}, and the next rebalance that starts within {@code within}
+     * is its doing, with cause {@code cause}. Kept for the timeline, as many as rebalances are.
+     */
+    public synchronized void acted(String by, String what, Instant at, RebalanceCause cause, Duration within) {
+        ActionTrack action = new ActionTrack(at, by, what);
+        actions.addLast(action);
+        while (actions.size() > limits.keptRebalances()) {
+            actions.removeFirst();
+        }
+        expectation = new Expectation(cause, at.plus(within), action);
+        changed(true);
     }
 
     public synchronized void assignment(AssignmentChange change) {
@@ -237,6 +252,11 @@ public final class GroupHistory {
         return rebalances.stream().map(this::view).toList();
     }
 
+    /** The kept actions taken on the group from outside, oldest first. */
+    public synchronized List<GroupAction> actions() {
+        return actions.stream().map(a -> new GroupAction(a.at, a.by, a.what, a.rebalance)).toList();
+    }
+
     public synchronized Optional<Rebalance> lastRebalance() {
         return Optional.ofNullable(rebalances.peekLast()).map(this::view);
     }
@@ -301,7 +321,7 @@ public final class GroupHistory {
 
     /** Pieces, intervals and points held, for memory figures. */
     public synchronized long retainedItems() {
-        long items = activity.size() + rebalances.size();
+        long items = activity.size() + rebalances.size() + actions.size();
         for (PartitionTrack track : partitions.values()) {
             items += track.processed.pieceCount() + track.intervals.size() + track.lag.size()
                     + track.duplicateRanges.size() + track.handedTo.size();
@@ -392,6 +412,9 @@ public final class GroupHistory {
         rebalance.refresh(owners, membersNow);
         if (expectation != null && !episode.start.isAfter(expectation.until)) {
             rebalance.expected = expectation.cause;
+            if (expectation.action != null) {
+                expectation.action.rebalance = rebalance.number;
+            }
             expectation = null;
         }
         rebalances.addLast(rebalance);
@@ -505,7 +528,21 @@ public final class GroupHistory {
 
     // ---------------------------------------------------------------- state
 
-    private record Expectation(RebalanceCause cause, Instant until) {
+    /** @param action what was done to cause it, or null when only the cause was told */
+    private record Expectation(RebalanceCause cause, Instant until, ActionTrack action) {
+    }
+
+    private static final class ActionTrack {
+        final Instant at;
+        final String by;
+        final String what;
+        Integer rebalance;
+
+        ActionTrack(Instant at, String by, String what) {
+            this.at = at;
+            this.by = by;
+            this.what = what;
+        }
     }
 
     /** A partition given to {@code member} in {@code episode} (its number is 0 unless it counted as a rebalance). */

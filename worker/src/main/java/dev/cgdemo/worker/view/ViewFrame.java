@@ -13,10 +13,11 @@ import java.util.List;
  * @param from      the earliest time the lanes and lag show
  * @param owners    every member the lanes name, with its colour; lane segments refer to them by index
  * @param lanes     per partition, its owners over time
+ * @param acted     what was done to the group from outside (chaos), to be told apart from rebalances a user caused
  * @param lag       per partition, lag on a shared time grid
  */
 public record ViewFrame(long seq, long now, long changedAt, Header header, long from, List<Owner> owners,
-                        List<List<Segment>> lanes, List<RebalanceMark> rebalances, List<Member> members,
+                        List<List<Segment>> lanes, List<RebalanceMark> rebalances, List<ActionMark> acted, List<Member> members,
                         LagGrid lag, Counters counters, List<ViewAction> actions) {
 
     /** @param unavailable why the group could not be read last time, or null */
@@ -38,6 +39,10 @@ public record ViewFrame(long seq, long now, long changedAt, Header header, long 
      */
     public record RebalanceMark(int number, long start, long end, String cause, boolean eager, Long maxPauseMs,
                                 Long groupStopMs, List<Move> moves) {
+    }
+
+    /** An action taken on the group from outside: who, what, when, and the number of the rebalance it caused (or null). */
+    public record ActionMark(long at, String by, String what, Integer rebalance) {
     }
 
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)

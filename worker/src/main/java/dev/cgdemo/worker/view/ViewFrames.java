@@ -1,6 +1,7 @@
 package dev.cgdemo.worker.view;
 
 import dev.cgdemo.worker.history.Delivery;
+import dev.cgdemo.worker.history.GroupAction;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.Handover;
 import dev.cgdemo.worker.history.LagPoint;
@@ -79,6 +80,15 @@ public final class ViewFrames {
             earliest = Math.min(earliest, Math.max(start, from));
         }
 
+        List<ViewFrame.ActionMark> acted = new ArrayList<>();
+        for (GroupAction action : history.actions()) {
+            long at = action.at().toEpochMilli();
+            if (at >= from) {
+                acted.add(new ViewFrame.ActionMark(at, action.by(), action.what(), action.rebalance()));
+                earliest = Math.min(earliest, at);
+            }
+        }
+
         List<ViewFrame.Member> members = members(history.members(), latest);
         members.forEach(member -> ownerIndex.computeIfAbsent(member.id(), o -> ownerIndex.size()));
         List<ViewFrame.Owner> owners = ownerIndex.keySet().stream()
@@ -103,7 +113,7 @@ public final class ViewFrames {
                 described == null ? null : described.protocol(), header.assignor(),
                 described == null ? null : described.generation(), partitions, source.auditing(), shown == null ? "no read of the group yet" : shown.unavailable());
         return new ViewFrame(seq, nowMs, changedAt.toEpochMilli(), head, Math.min(earliest, nowMs), owners, lanes,
-                rebalances, members, lag, counters, actions);
+                rebalances, acted, members, lag, counters, actions);
     }
 
     private List<ViewFrame.Member> members(List<MemberView> fromHistory, Optional<GroupSnapshot> latest) {

@@ -204,6 +204,23 @@ class GroupHistoryTest {
     }
 
     @Test
+    void anActionIsKeptWithTheRebalanceItCausedAndARebalanceAUserCausedLaterHasNone() {
+        threeMembersSettled();
+        history.acted(GroupAction.CHAOS, "kill c", at(4_000), RebalanceCause.CRASH, Duration.ofSeconds(30));
+        assertThat(history.actions()).containsExactly(new GroupAction(at(4_000), "chaos", "kill c", null));
+
+        change("a", 2, ASSIGNED, 15_000, 2);                 // c's session expired
+        change("b", 2, ASSIGNED, 15_010);
+        change("b", 2, REVOKED, 30_000, 1);                  // b is stopped by hand
+        change("a", 3, ASSIGNED, 30_100, 1);
+
+        assertThat(history.rebalanceCount()).isEqualTo(3);
+        assertThat(history.rebalances().get(1).cause()).isEqualTo("crash");
+        assertThat(history.rebalances().get(2).cause()).isEqualTo("leave");
+        assertThat(history.actions()).containsExactly(new GroupAction(at(4_000), "chaos", "kill c", 2));
+    }
+
+    @Test
     void duplicatesAreAttributedToTheRebalanceThatHandedThePartitionOver() {
         threeMembersSettled();
         batch("c", 2, 10, 29, 2_000, 3_000);    // processed, never committed: c is killed

@@ -7,6 +7,7 @@
   let frame = null;
   let receivedAt = 0;
   const LABEL = 44;
+  const CHAOS = '#d9480f';
 
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -33,7 +34,7 @@
     const canvas = $('lanes');
     const n = f.header.partitions;
     const laneH = Math.max(4, Math.min(24, Math.floor(560 / Math.max(1, n))));
-    const top = 34;
+    const top = 52;
     const height = top + n * laneH + 18;
     const { ctx, width, dpr } = sizeCanvas(canvas, height);
     const left = LABEL, right = width - 6;
@@ -56,15 +57,28 @@
         ctx.fillText('p' + p, 4, y + laneH / 2);
       }
     }
-    // rebalances: a line across the lanes where one started, a mark on each lane that moved
+    // chaos actions: a diamond in their own row and a solid line down the lanes, in their own colour
+    const byChaos = causedByChaos(f);
+    const acted = [];
+    for (const a of f.acted) {
+      const ax = x(a.at);
+      ctx.strokeStyle = CHAOS;
+      ctx.beginPath(); ctx.moveTo(ax + 0.5, 24); ctx.lineTo(ax + 0.5, top + n * laneH); ctx.stroke();
+      ctx.fillStyle = CHAOS;
+      ctx.beginPath(); ctx.moveTo(ax, 14); ctx.lineTo(ax + 5, 19); ctx.lineTo(ax, 24); ctx.lineTo(ax - 5, 19); ctx.fill();
+      acted.push({ at: a.at, what: a.what, rebalance: a.rebalance, x: ax, y: 19 });
+    }
+    // rebalances: a line across the lanes where one started, a mark on each lane that moved; a chaos action's
+    // rebalance in the chaos colour, one a user caused in ink
     const markers = [];
     for (const r of f.rebalances) {
       const rx = x(r.start);
-      ctx.strokeStyle = 'rgba(29,35,48,0.35)';
+      const ink = byChaos.has(r.number) ? CHAOS : '#1d2330';
+      ctx.strokeStyle = byChaos.has(r.number) ? 'rgba(217,72,15,0.45)' : 'rgba(29,35,48,0.35)';
       ctx.setLineDash([3, 3]);
       ctx.beginPath(); ctx.moveTo(rx + 0.5, top - 4); ctx.lineTo(rx + 0.5, top + n * laneH); ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = '#1d2330';
+      ctx.fillStyle = ink;
       for (const [p] of r.moves) {
         if (p >= n) continue;
         const y = top + p * laneH;
@@ -72,20 +86,13 @@
         ctx.beginPath(); ctx.moveTo(ex - 4, y); ctx.lineTo(ex + 4, y); ctx.lineTo(ex, y + Math.min(8, laneH - 1)); ctx.fill();
       }
       ctx.beginPath(); ctx.moveTo(rx - 5, top - 10); ctx.lineTo(rx + 5, top - 10); ctx.lineTo(rx, top - 3); ctx.fill();
-      markers.push({ number: r.number, x: rx });
+      markers.push({ number: r.number, x: rx, y: top - 8, chaos: byChaos.has(r.number) });
     }
-    // labels, newest first, each where it does not cover a newer one
-    let limit = Infinity;
-    for (let i = f.rebalances.length - 1; i >= 0; i--) {
-      const r = f.rebalances[i];
-      const label = '#' + r.number + ' ' + r.cause + (r.maxPauseMs != null ? ' ' + r.maxPauseMs + ' ms' : '');
-      const w = ctx.measureText(label).width;
-      const lx = Math.max(left, Math.min(x(r.start) - 4, right - w));
-      if (lx + w + 8 <= limit) {
-        ctx.fillText(label, lx, top - 22);
-        limit = lx;
-      }
-    }
+    // labels, newest first, each where it does not cover a newer one: actions above, rebalances below them
+    labels(ctx, f.acted, (a) => x(a.at), (a) => a.what, 7, left, right, CHAOS);
+    labels(ctx, f.rebalances, (r) => x(r.start),
+      (r) => '#' + r.number + ' ' + r.cause + (r.maxPauseMs != null ? ' ' + r.maxPauseMs + ' ms' : ''), top - 20, left, right,
+      (r) => byChaos.has(r.number) ? CHAOS : '#1d2330');
     // time axis
     ctx.fillStyle = '#6b7385';
     const span = now - from;
@@ -93,7 +100,26 @@
     for (let t = Math.ceil(from / tick) * tick; t <= now; t += tick) {
       ctx.fillText(clock(t), x(t) - 22, top + n * laneH + 9);
     }
-    stats.layout = { top, laneHeight: laneH, left, right, dpr, partitions: n, markers };
+    stats.layout = { top, laneHeight: laneH, left, right, dpr, partitions: n, markers, acted };
+  }
+
+  /** Numbers of the rebalances a chaos action caused. */
+  function causedByChaos(f) {
+    return new Set(f.acted.filter((a) => a.by === 'chaos' && a.rebalance != null).map((a) => a.rebalance));
+  }
+
+  function labels(ctx, items, xOf, textOf, y, left, right, colour) {
+    let limit = Infinity;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const label = textOf(items[i]);
+      const w = ctx.measureText(label).width;
+      const lx = Math.max(left, Math.min(xOf(items[i]) - 4, right - w));
+      if (lx + w + 8 <= limit) {
+        ctx.fillStyle = typeof colour === 'function' ? colour(items[i]) : colour;
+        ctx.fillText(label, lx, y);
+        limit = lx;
+      }
+    }
   }
 
   function drawLag(f) {
@@ -203,12 +229,15 @@
     setHtml($('group-actions'), groupHtml);
     drawMembers(f, memberActions);
     $('rebalance-count').textContent = f.rebalances.length ? f.rebalances.length + ' shown' : 'none yet';
+    const actionOf = new Map(f.acted.filter((a) => a.rebalance != null).map((a) => [a.rebalance, a]));
     setHtml($('rebalances'), f.rebalances.slice(-50).reverse().map((r) => {
+      const action = actionOf.get(r.number);
       const moved = r.moves.filter((m) => m[1] !== m[2]);
       const moves = moved.slice(0, 12).map(([p, from, to, pause]) =>
         'p' + p + ' ' + esc(from || '∅') + '→' + esc(to || '∅') + (pause != null ? ' <span class="pause">' + pause + ' ms</span>' : '')).join(', ');
       return '<li value="' + r.number + '" data-rebalance="' + r.number + '" data-partitions="' + moved.map((m) => m[0]).join(',') +
-        '" data-pause="' + (r.maxPauseMs == null ? '' : r.maxPauseMs) + '">' + clock(r.start) + ' <span class="cause">' + esc(r.cause) +
+        '" data-pause="' + (r.maxPauseMs == null ? '' : r.maxPauseMs) + '"' + (action ? ' data-by="' + esc(action.by) + '"' : '') + '>' +
+        clock(r.start) + (action ? ' <span class="by">' + esc(action.by) + ': ' + esc(action.what) + '</span> →' : '') + ' <span class="cause">' + esc(r.cause) +
         '</span>' + (r.eager ? ' (eager)' : '') + ': ' + (moves || 'nothing moved') + (moved.length > 12 ? ' … ' + (moved.length - 12) + ' more' : '') +
         (r.maxPauseMs != null ? ' · longest pause <span class="pause">' + r.maxPauseMs + ' ms</span>' : '') +
         (r.groupStopMs != null ? ' · group stop ' + r.groupStopMs + ' ms' : '') + '</li>';
