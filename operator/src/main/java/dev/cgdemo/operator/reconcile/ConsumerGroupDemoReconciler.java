@@ -17,13 +17,13 @@ import dev.cgdemo.operator.spec.KafkaPropertiesCheck;
 import dev.cgdemo.operator.spec.SpecValidator;
 import dev.cgdemo.operator.status.RebalanceAnnouncer;
 import dev.cgdemo.operator.status.StatusDeriver;
+import dev.cgdemo.operator.status.StatusWriter;
 import dev.cgdemo.operator.workload.ConsumerServiceDependent;
 import dev.cgdemo.operator.workload.ConsumerStatefulSetDependent;
 import dev.cgdemo.operator.workload.ProducerDeploymentDependent;
 import dev.cgdemo.operator.workload.ProducerEnabledCondition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -112,27 +112,27 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     List<String> problems = validator.validate(resource, acceptedTopic(resource));
     if (!problems.isEmpty()) {
       services.groups().release(id);
-      return patchIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false,
-          Optional.empty()));
+      return StatusWriter.writeIfChanged(resource, deriver.notReady(resource, "InvalidSpec", String.join("; ", problems), false,
+          Optional.empty()), context);
     }
     if (resource.getSpec().getChaos() != null && !chaosEnabled) {
-      return patchIfChanged(resource, deriver.notReady(resource, CHAOS_NOT_ENABLED, CHAOS_NOT_ENABLED_MESSAGE, false,
-          services.groups().get(id)));
+      return StatusWriter.writeIfChanged(resource, deriver.notReady(resource, CHAOS_NOT_ENABLED, CHAOS_NOT_ENABLED_MESSAGE, false,
+          services.groups().get(id)), context);
     }
     EffectiveSpec spec = EffectiveSpec.of(resource, services.defaults());
     Optional<String> rejected = KafkaPropertiesCheck.rejected(spec)
         .or(() -> brokerRefused(id, spec));
     if (rejected.isPresent()) {
       services.groups().release(id);
-      return patchIfChanged(resource, deriver.notReady(resource, KafkaPropertiesCheck.REASON, rejected.get(), false,
-          Optional.empty()));
+      return StatusWriter.writeIfChanged(resource, deriver.notReady(resource, KafkaPropertiesCheck.REASON, rejected.get(), false,
+          Optional.empty()), context);
     }
     Optional<ConsumerGroupDemo> user = topicUsers.userBefore(resource, context.getPrimaryCache().list().toList());
     if (user.isPresent()) {
       // Asked again on a timer: when the other resource is deleted, this one takes the topic.
       services.groups().release(id);
-      return patchIfChanged(resource, deriver.notReady(resource, "TopicInUse", topicInUse(spec, user.get()), true,
-          Optional.empty())).rescheduleAfter(TOPIC_IN_USE_CHECK);
+      return StatusWriter.writeIfChanged(resource, deriver.notReady(resource, "TopicInUse", topicInUse(spec, user.get()), true,
+          Optional.empty()), context).rescheduleAfter(TOPIC_IN_USE_CHECK);
     }
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.reconcileManagedWorkflow(); // throws when a dependent failed: see updateErrorStatus
@@ -149,7 +149,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     recordTopic(status, context);
     status.setAcceptedTopicSpec(AcceptedTopicSpec.of(resource.getSpec().getTopic()));
     Optional<Duration> chaosAgain = chaos(context).run(resource, spec, status, group, clock.instant());
-    UpdateControl<ConsumerGroupDemo> control = patchIfChanged(resource, status);
+    UpdateControl<ConsumerGroupDemo> control = StatusWriter.writeIfChanged(resource, status, context);
     Optional<Duration> again = Stream.of(departuresCheck, chaosAgain).flatMap(Optional::stream).min(Duration::compareTo);
     return again.map(control::rescheduleAfter).orElse(control);
   }
@@ -250,14 +250,6 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
         .map(ConsumerGroupDemoStatus::getAcceptedTopicSpec)
         .map(AcceptedTopicSpec::asTopicSpec)
         .orElse(null);
-  }
-
-  private static UpdateControl<ConsumerGroupDemo> patchIfChanged(ConsumerGroupDemo resource, ConsumerGroupDemoStatus status) {
-    if (resource.getStatus() != null && Serialization.asJson(resource.getStatus()).equals(Serialization.asJson(status))) {
-      return UpdateControl.noUpdate();
-    }
-    resource.setStatus(status);
-    return UpdateControl.patchStatus(resource);
   }
 
   private static Optional<KafkaUnavailableException> kafkaUnavailable(Throwable e) {
