@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One partition's lag over time, in bounded memory: every sample of the last {@code fineWindow} (at most one per
- * {@code fineStep}), and before that the largest lag of each {@code coarseStep}, for {@code coarseWindow}. Samples
+ * One partition's lag over time, in bounded memory: for the last {@code fineWindow}, one point per {@code fineStep}
+ * at the most (the largest lag read in that step, at the time of its first read), and before that the largest lag of each {@code coarseStep}, for {@code coarseWindow}. Samples
  * are two longs in primitive rings, so a partition costs at most 16 bytes per kept point.
  */
 final class LagSeries {
@@ -32,7 +32,9 @@ final class LagSeries {
             return;   // out of order: an older read finished late
         }
         if (!fine.isEmpty() && time - fine.lastTime() < fineStepMs) {
-            fine.replaceLast(time, lag);
+            // Same step: the point keeps its time (moving it would let reads closer than a step apart slide one
+            // point along forever) and the largest lag seen in the step, as coarse points do.
+            fine.replaceLast(fine.lastTime(), Math.max(fine.lastValue(), lag));
         } else {
             fine.add(time, lag);
         }

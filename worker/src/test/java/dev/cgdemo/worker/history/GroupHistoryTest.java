@@ -246,6 +246,18 @@ class GroupHistoryTest {
     }
 
     @Test
+    void lagReadEveryHalfSecondKeepsOnePointPerSecondWithItsLargestLag() {
+        threeMembersSettled();
+        long[] lags = {5, 9, 7, 3, 2, 8};
+        for (int i = 0; i < lags.length; i++) {
+            history.offsets(at(2_000 + 500L * i), List.of(new PartitionOffsets(1, 0, 10, 10 + lags[i])));
+        }
+
+        assertThat(history.lag(1)).containsExactly(
+                new LagPoint(at(2_000), 9), new LagPoint(at(3_000), 7), new LagPoint(at(4_000), 8));
+    }
+
+    @Test
     void membersRecordsPerSecondCountTheLastFiveSeconds() {
         threeMembersSettled();
         batch("a", 0, 10, 59, 2_000, 2_500);
