@@ -38,7 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Prints figures, asserts nothing about them. Not part of `verify`; run it with
- * {@code ./mvnw -B -pl operator -am test -Dtest=OperatorBenchmark -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -pl operator -am test -Dtest=OperatorBenchmark -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dcgdemo.bench.rounds=100} for more rebalances than the default 20). A rebalance not in the status after
+ * 5 s is reported with the status as it was then.
  */
 @Tag("benchmark")
 @EnableKubernetesMockClient(crud = true)
@@ -103,7 +105,7 @@ class OperatorBenchmark {
     for (int i = 0; i < 3; i++) {
       members.add(startMember(name, name + "-consumer-" + i, audit, callbacks));
     }
-    int rounds = 20;
+    int rounds = Integer.getInteger("cgdemo.bench.rounds", 20);
     long[] toStatus = new long[rounds];
     long[] toEvent = new long[rounds];
     try {
@@ -122,11 +124,19 @@ class OperatorBenchmark {
         }
         // A leave shows as a move from consumer-2, a join as a move to it (a join may first be counted with nothing
         // moved: the new member's first callback is empty, its partition comes a heartbeat later).
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> {
+        java.util.concurrent.Callable<Boolean> shown = () -> {
           var last = get(client, name).getStatus().getLastRebalance();
           return get(client, name).getStatus().getRebalances() > rebalancesBefore && last != null && last.getMoves() != null
               && last.getMoves().stream().anyMatch(m -> member.equals(leave ? m.getFrom() : m.getTo()));
-        });
+        };
+        try {
+          await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(shown);
+        } catch (org.awaitility.core.ConditionTimeoutException slow) {
+          System.out.printf("BENCHMARK round %d (%s) not shown after 5 s; rebalances before %d; status now:%n%s%n", round,
+              leave ? "leave" : "join", rebalancesBefore,
+              io.fabric8.kubernetes.client.utils.Serialization.asYaml(get(client, name).getStatus()));
+          await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(shown);
+        }
         long statusSeen = System.currentTimeMillis();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() ->
             rebalancedMessages(name).stream().filter(message -> message.contains(move)).count() > announcedBefore);
