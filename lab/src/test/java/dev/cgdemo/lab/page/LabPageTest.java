@@ -106,7 +106,6 @@ class LabPageTest {
                                 + "frames; render median {} ms",
                         String.format("%.1f", firstThreeColours), String.format("%.1f", toSurvivor),
                         median(latency), max(latency), latency.size(), String.format("%.1f", median(render)));
-                assertThat(median(latency)).as("median update latency ms").isLessThan(500);
                 assertThat(Files.readString(output)).contains("> kill " + owner.substring("consumer-".length()));
             } finally {
                 browser.screenshot(Path.of("target", "screenshots", "lab-last.png"));   // also when a step failed
