@@ -2,19 +2,18 @@ package dev.cgdemo.operator.status;
 
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
- * Writes a derived status when it differs from the resource's, so that the next reconcile sees it. A status change
- * often comes right after another (a revoke, then the assignment a few milliseconds later): that reconcile starts
- * before the informer has the status just written, and a JSON patch computed from that stale copy fails (a
- * {@code replace} of a field the server no longer has) until the cache catches up. JOSDK's primary-cache utilities
- * write without that base (server-side apply, or an update under optimistic locking that re-reads on conflict) and
- * cache what they wrote.
+ * Writes a derived status when it differs from the resource's. A status change often comes right after another (a
+ * revoke, then the assignment a few milliseconds later): that reconcile starts before the informer holds the status
+ * just written. Without server-side apply JOSDK patches the status with a JSON patch computed from that stale copy,
+ * which the server refuses (a {@code replace} of a field it no longer has) until the cache catches up; so there the
+ * status is written with JOSDK's primary-cache utility instead: an update under optimistic locking that re-reads on
+ * a conflict, and caches what it wrote for the next reconcile. Server-side apply needs no base and is left to JOSDK.
  */
 public final class StatusWriter {
 
@@ -27,17 +26,13 @@ public final class StatusWriter {
       return UpdateControl.noUpdate();
     }
     if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
-      ConsumerGroupDemo statusOnly = new ConsumerGroupDemo();
-      statusOnly.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
-          .withNamespace(resource.getMetadata().getNamespace()).build());
-      statusOnly.setStatus(status);
-      PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, statusOnly, context);
-    } else {
-      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, fresh -> {
-        fresh.setStatus(status);
-        return fresh;
-      });
+      resource.setStatus(status);
+      return UpdateControl.patchStatus(resource);
     }
+    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, fresh -> {
+      fresh.setStatus(status);
+      return fresh;
+    });
     return UpdateControl.noUpdate();
   }
 }
