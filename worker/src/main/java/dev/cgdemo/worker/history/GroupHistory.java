@@ -106,16 +106,9 @@ public final class GroupHistory {
     }
 
     /**
-     * The next rebalance that starts within {@code within} was caused by {@code cause} (e.g. the operator scaled the
-     * consumers), whatever the audit suggests.
-     */
-    public synchronized void expect(RebalanceCause cause, Instant at, Duration within) {
-        expectation = new Expectation(cause, at.plus(within), null);
-    }
-
-    /**
-     * {@code by} did {@code what} to the group at {@code at}, and the next rebalance that starts within {@code within}
-     * is its doing, with cause {@code cause}. Kept for the timeline, as many as rebalances are.
+     * {@code by} did {@code what} to the group at {@code at} (e.g. the operator scaled the consumers), so the next
+     * rebalance that starts within {@code within} is its doing, with cause {@code cause} whatever the audit suggests.
+     * Kept for the timeline, as many as rebalances are.
      */
     public synchronized void acted(String by, String what, Instant at, RebalanceCause cause, Duration within) {
         ActionTrack action = new ActionTrack(at, by, what);
@@ -412,9 +405,7 @@ public final class GroupHistory {
         rebalance.refresh(owners, membersNow);
         if (expectation != null && !episode.start.isAfter(expectation.until)) {
             rebalance.expected = expectation.cause;
-            if (expectation.action != null) {
-                expectation.action.rebalance = rebalance.number;
-            }
+            expectation.action.rebalance = rebalance.number;
             expectation = null;
         }
         rebalances.addLast(rebalance);
@@ -528,7 +519,7 @@ public final class GroupHistory {
 
     // ---------------------------------------------------------------- state
 
-    /** @param action what was done to cause it, or null when only the cause was told */
+    /** @param action what was done that will cause it */
     private record Expectation(RebalanceCause cause, Instant until, ActionTrack action) {
     }
 

@@ -5,6 +5,7 @@ import static dev.cgdemo.worker.history.AssignmentChange.Kind.REVOKED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cgdemo.worker.history.AssignmentChange;
+import dev.cgdemo.worker.history.GroupAction;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.Handover;
 import dev.cgdemo.worker.history.ProcessedRange;
@@ -42,7 +43,7 @@ class ChaosOutcomeTest {
         batch("c", 2, 0, 9, 1_100, 1_950);
         ChaosMark mark = ChaosMark.of(at(4_000), history);
         assertThat(mark.rebalancesBefore()).isEqualTo(1);
-        history.expect(RebalanceCause.LEAVE, at(4_000), Duration.ofSeconds(40));
+        history.acted(GroupAction.CHAOS, "delete c", at(4_000), RebalanceCause.LEAVE, Duration.ofSeconds(40));
 
         assertThat(ChaosOutcome.of(mark, history, at(4_500)))
                 .isEqualTo(new ChaosOutcome(java.util.Optional.empty(), 0, 0, false));

@@ -195,7 +195,7 @@ class GroupHistoryTest {
     @Test
     void anExpectedCauseNamesTheNextRebalance() {
         threeMembersSettled();
-        history.expect(RebalanceCause.SCALE, at(4_000), Duration.ofSeconds(30));
+        history.acted(GroupAction.CHAOS, "scale to 2", at(4_000), RebalanceCause.SCALE, Duration.ofSeconds(30));
 
         change("c", 1, REVOKED, 5_000, 2);
         change("a", 2, ASSIGNED, 5_100, 2);
