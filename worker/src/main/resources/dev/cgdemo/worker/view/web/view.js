@@ -7,7 +7,7 @@
   let frame = null;
   let receivedAt = 0;
   const LABEL = 44;
-  const CHAOS = '#d9480f';
+  const CHAOS = '#d9480f', INK = '#1d2330';
 
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -34,7 +34,7 @@
     const canvas = $('lanes');
     const n = f.header.partitions;
     const laneH = Math.max(4, Math.min(24, Math.floor(560 / Math.max(1, n))));
-    const top = 52;
+    const top = f.acted.length ? 52 : 34;   // a row for actions' marks above the rebalances', when there are any
     const height = top + n * laneH + 18;
     const { ctx, width, dpr } = sizeCanvas(canvas, height);
     const left = LABEL, right = width - 6;
@@ -58,7 +58,7 @@
       }
     }
     // chaos actions: a diamond in their own row and a solid line down the lanes, in their own colour
-    const byChaos = causedByChaos(f);
+    const byChaos = new Set(f.acted.filter((a) => a.rebalance != null).map((a) => a.rebalance));
     const acted = [];
     for (const a of f.acted) {
       const ax = x(a.at);
@@ -73,12 +73,12 @@
     const markers = [];
     for (const r of f.rebalances) {
       const rx = x(r.start);
-      const ink = byChaos.has(r.number) ? CHAOS : '#1d2330';
-      ctx.strokeStyle = byChaos.has(r.number) ? 'rgba(217,72,15,0.45)' : 'rgba(29,35,48,0.35)';
+      const chaos = byChaos.has(r.number);
+      ctx.strokeStyle = chaos ? 'rgba(217,72,15,0.45)' : 'rgba(29,35,48,0.35)';
       ctx.setLineDash([3, 3]);
       ctx.beginPath(); ctx.moveTo(rx + 0.5, top - 4); ctx.lineTo(rx + 0.5, top + n * laneH); ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = ink;
+      ctx.fillStyle = chaos ? CHAOS : INK;
       for (const [p] of r.moves) {
         if (p >= n) continue;
         const y = top + p * laneH;
@@ -86,13 +86,13 @@
         ctx.beginPath(); ctx.moveTo(ex - 4, y); ctx.lineTo(ex + 4, y); ctx.lineTo(ex, y + Math.min(8, laneH - 1)); ctx.fill();
       }
       ctx.beginPath(); ctx.moveTo(rx - 5, top - 10); ctx.lineTo(rx + 5, top - 10); ctx.lineTo(rx, top - 3); ctx.fill();
-      markers.push({ number: r.number, x: rx, y: top - 8, chaos: byChaos.has(r.number) });
+      markers.push({ number: r.number, x: rx, y: top - 8, chaos });
     }
     // labels, newest first, each where it does not cover a newer one: actions above, rebalances below them
     labels(ctx, f.acted, (a) => x(a.at), (a) => a.what, 7, left, right, CHAOS);
     labels(ctx, f.rebalances, (r) => x(r.start),
       (r) => '#' + r.number + ' ' + r.cause + (r.maxPauseMs != null ? ' ' + r.maxPauseMs + ' ms' : ''), top - 20, left, right,
-      (r) => byChaos.has(r.number) ? CHAOS : '#1d2330');
+      (r) => byChaos.has(r.number) ? CHAOS : INK);
     // time axis
     ctx.fillStyle = '#6b7385';
     const span = now - from;
@@ -101,11 +101,6 @@
       ctx.fillText(clock(t), x(t) - 22, top + n * laneH + 9);
     }
     stats.layout = { top, laneHeight: laneH, left, right, dpr, partitions: n, markers, acted };
-  }
-
-  /** Numbers of the rebalances a chaos action caused. */
-  function causedByChaos(f) {
-    return new Set(f.acted.filter((a) => a.by === 'chaos' && a.rebalance != null).map((a) => a.rebalance));
   }
 
   function labels(ctx, items, xOf, textOf, y, left, right, colour) {
@@ -228,6 +223,7 @@
     const groupHtml = groupActions.map((a) => actionButton(a)).join('');
     setHtml($('group-actions'), groupHtml);
     drawMembers(f, memberActions);
+    $('chaos-legend').hidden = f.acted.length === 0;
     $('rebalance-count').textContent = f.rebalances.length ? f.rebalances.length + ' shown' : 'none yet';
     const actionOf = new Map(f.acted.filter((a) => a.rebalance != null).map((a) => [a.rebalance, a]));
     setHtml($('rebalances'), f.rebalances.slice(-50).reverse().map((r) => {
