@@ -18,6 +18,7 @@ import dev.cgdemo.worker.produce.ProduceListener;
 import dev.cgdemo.worker.produce.ProducerSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.BrokerCluster;
 import io.kroxylicious.testing.kafka.common.KRaftCluster;
@@ -30,8 +31,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,17 +127,17 @@ class OperatorBenchmark {
         }
         // A leave shows as a move from consumer-2, a join as a move to it (a join may first be counted with nothing
         // moved: the new member's first callback is empty, its partition comes a heartbeat later).
-        java.util.concurrent.Callable<Boolean> shown = () -> {
+        Callable<Boolean> shown = () -> {
           var last = get(client, name).getStatus().getLastRebalance();
           return get(client, name).getStatus().getRebalances() > rebalancesBefore && last != null && last.getMoves() != null
               && last.getMoves().stream().anyMatch(m -> member.equals(leave ? m.getFrom() : m.getTo()));
         };
         try {
           await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(shown);
-        } catch (org.awaitility.core.ConditionTimeoutException slow) {
+        } catch (ConditionTimeoutException slow) {
           System.out.printf("BENCHMARK round %d (%s) not shown after 5 s; rebalances before %d; status now:%n%s%n", round,
               leave ? "leave" : "join", rebalancesBefore,
-              io.fabric8.kubernetes.client.utils.Serialization.asYaml(get(client, name).getStatus()));
+              Serialization.asYaml(get(client, name).getStatus()));
           await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(shown);
         }
         long statusSeen = System.currentTimeMillis();

@@ -31,7 +31,6 @@ import dev.cgdemo.worker.watch.GroupWatch;
  */
 public final class LabChaos {
 
-
     private record Taken(String action, String target, ChaosMark mark) {
     }
 

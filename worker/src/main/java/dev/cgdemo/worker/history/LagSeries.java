@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * One partition's lag over time, in bounded memory: for the last {@code fineWindow}, one point per {@code fineStep}
- * at the most (the largest lag read in that step, at the time of its first read), and before that the largest lag of each {@code coarseStep}, for {@code coarseWindow}. Samples
- * are two longs in primitive rings, so a partition costs at most 16 bytes per kept point.
+ * at the most (the largest lag read in that step, at the time of its first read), and before that the largest lag of
+ * each {@code coarseStep}, for {@code coarseWindow}. Samples are two longs in primitive rings, so a partition costs
+ * at most 16 bytes per kept point.
  */
 final class LagSeries {
 
