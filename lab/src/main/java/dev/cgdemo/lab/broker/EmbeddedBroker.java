@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(BrokerSettings settings) {
         Path dataDir = createTempDir();
         try {
-            int clientPort = settings.listen().port() != 0 ? settings.listen().port() : freePort(settings.listen().host());
-            int controllerPort = freePort("127.0.0.1");
+            Ports ports = choosePorts(settings.listen());
+            int clientPort = ports.client();
+            int controllerPort = ports.controller();
             HostPort bound = settings.listen().withPort(clientPort);
             HostPort advertised = settings.advertisedFor(clientPort);
             KafkaConfig config = new KafkaConfig(brokerProperties(settings, dataDir, bound, advertised, controllerPort), false);
@@ -181,13 +183,48 @@ public final class EmbeddedBroker implements AutoCloseable {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 
-    private static int freePort(String host) {
-        try (ServerSocket socket = new ServerSocket()) {
+    private record Ports(int client, int controller) {
+    }
+
+    /**
+     * The client port (the one asked for, or a free one) and a different free controller port. Every probe socket
+     * stays open until both are chosen: probed one after the other, the kernel may hand out the same port twice, and
+     * Kafka refuses two listeners on one port.
+     */
+    private static Ports choosePorts(HostPort listen) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int client = listen.port();
+            if (client == 0) {
+                client = bindFree(listen.host(), held);
+            }
+            int controller;
+            do {
+                controller = bindFree("127.0.0.1", held);
+            } while (controller == client);
+            return new Ports(client, controller);
+        } finally {
+            held.forEach(EmbeddedBroker::closeQuietly);
+        }
+    }
+
+    private static int bindFree(String host, List<ServerSocket> held) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            held.add(socket);
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + host, e);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("Could not close the port probe {}: {}", socket, e.toString());
         }
     }
 
