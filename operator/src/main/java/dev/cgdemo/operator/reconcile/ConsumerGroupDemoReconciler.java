@@ -166,8 +166,7 @@ public class ConsumerGroupDemoReconciler implements Reconciler<ConsumerGroupDemo
     // The topic may have been created before another dependent failed: that must not be forgotten.
     recordTopic(status, context);
     LOG.info("{}: {}", ResourceID.fromResource(resource), status.getConditions().get(0));
-    resource.setStatus(status);
-    return ErrorStatusUpdateControl.patchStatus(resource);
+    return StatusWriter.writeOnError(resource, status, context);
   }
 
   /**
