@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Makes {@link ViewFrame}s from a group's history and latest read. Reads only; never changes the history. */
 public final class ViewFrames {
@@ -80,12 +81,14 @@ public final class ViewFrames {
             earliest = Math.min(earliest, Math.max(start, from));
         }
 
+        // An action older than the window stays while the rebalance it caused is shown, so that one keeps its colour.
+        Set<Integer> drawn = rebalances.stream().map(ViewFrame.RebalanceMark::number).collect(Collectors.toSet());
         List<ViewFrame.ActionMark> acted = new ArrayList<>();
         for (GroupAction action : history.actions()) {
             long at = action.at().toEpochMilli();
-            if (at >= from) {
+            if (at >= from || drawn.contains(action.rebalance())) {
                 acted.add(new ViewFrame.ActionMark(at, action.by(), action.what(), action.rebalance()));
-                earliest = Math.min(earliest, at);
+                earliest = Math.min(earliest, Math.max(at, from));
             }
         }
 

@@ -1,10 +1,15 @@
 package dev.cgdemo.worker.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import dev.cgdemo.worker.history.GroupAction;
+import dev.cgdemo.worker.history.Rebalance;
+import dev.cgdemo.worker.history.RebalanceCause;
 import org.junit.jupiter.api.Test;
 
 class ViewFramesTest {
@@ -55,6 +60,25 @@ class ViewFramesTest {
                 assertThat(owner.colour()).isEqualTo(colours.of(owner.id()));
             }
         }
+    }
+
+    @Test
+    void aRebalanceAtTheWindowsLeftEdgeKeepsTheOlderActionThatCausedIt() {
+        BusyGroup busy = new BusyGroup(4, 3, Duration.ofSeconds(10), now);
+        busy.history().acted("chaos", "kill consumer-1", busy.history().latest(), RebalanceCause.LEAVE, Duration.ofMinutes(2));
+        busy.advance(Duration.ofMinutes(2));
+        GroupAction action = busy.history().actions().get(0);
+        Integer caused = action.rebalance();
+        Rebalance rebalance = busy.history().rebalances().stream().filter(r -> caused.equals(r.number())).findFirst().orElseThrow();
+
+        // the window starts 1 ms before that rebalance ended: the rebalance is shown, its action is older
+        Instant frameNow = rebalance.end().plus(ViewFrames.SHOWN).minusMillis(1);
+        assertThat(action.at()).isBefore(frameNow.minus(ViewFrames.SHOWN));
+        ViewFrame frame = frames.frame(busy, 1, frameNow, frameNow);
+
+        assertThat(frame.rebalances()).extracting(ViewFrame.RebalanceMark::number).contains(caused);
+        assertThat(frame.acted()).extracting(ViewFrame.ActionMark::what, ViewFrame.ActionMark::rebalance)
+                .containsExactly(tuple("kill consumer-1", caused));
     }
 
     @Test
