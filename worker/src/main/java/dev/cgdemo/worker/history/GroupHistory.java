@@ -200,6 +200,26 @@ public final class GroupHistory {
         changed(false);
     }
 
+    /**
+     * The group, described at rest at {@code at}, has exactly the members {@code described}. A member that owns
+     * nothing and is not among them is gone: an idle member says nothing when it crashes, nor, under the cooperative
+     * protocols, when it leaves. One the audit heard from less than {@code lateCallbacks} before the description may
+     * have joined after it, and stays.
+     */
+    public synchronized void described(Instant at, Set<String> described) {
+        boolean gone = false;
+        for (MemberTrack member : members.values()) {
+            if (member.idle && member.owned.isEmpty() && !described.contains(member.name)
+                    && member.lastSeen.plus(lateCallbacks).isBefore(at)) {
+                member.idle = false;
+                gone = true;
+            }
+        }
+        if (gone) {
+            changed(true);
+        }
+    }
+
     // ---------------------------------------------------------------- output
 
     /** Every partition has an owner: no rebalance is under way. */

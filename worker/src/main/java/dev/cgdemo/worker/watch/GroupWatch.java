@@ -228,6 +228,9 @@ public final class GroupWatch implements AutoCloseable {
                 history.offsets(snapshot.time(), snapshot.offsets());
                 read = true;
             }
+            if (read && snapshot.atRest()) {
+                history.described(snapshot.time(), snapshot.members().keySet());
+            }
             synchronized (this) {
                 caughtUp |= read;
             }

@@ -163,6 +163,31 @@ class GroupHistoryTest {
     }
 
     @Test
+    void anIdleMemberMissingFromADescriptionAfterItWasLastHeardFromIsGoneAndOneHeardFromSinceStays() {
+        threeMembersSettled();
+        change("d", 2, ASSIGNED, 5_000);        // idle: three partitions, four members
+        change("a", 2, ASSIGNED, 5_010);
+        change("b", 2, ASSIGNED, 5_010);
+        change("c", 2, ASSIGNED, 5_020);
+        change("e", 2, ASSIGNED, 9_000);        // another idle member, heard from just now
+        long structure = history.structureVersion();
+        int rebalances = history.rebalanceCount();
+
+        // d crashed, which an idle member does without a word; the description was taken before e joined
+        history.described(at(10_000), java.util.Set.of("a", "b", "c"));
+
+        assertThat(history.members()).extracting(MemberView::member).containsExactly("a", "b", "c", "e");
+        assertThat(history.settledWith(List.of("a", "b", "c", "e"))).isTrue();
+        assertThat(history.structureVersion()).isEqualTo(structure + 1);
+        assertThat(history.rebalanceCount()).isEqualTo(rebalances);
+        assertThat(history.owners()).containsExactly(
+                java.util.Map.entry(0, "a"), java.util.Map.entry(1, "b"), java.util.Map.entry(2, "c"));
+
+        history.described(at(13_000), java.util.Set.of("a", "b", "c", "e"));
+        assertThat(history.structureVersion()).isEqualTo(structure + 1);
+    }
+
+    @Test
     void aConsumerProtocolJoinThatFirstArrivesIdleAndThenGetsAPartitionIsOneRebalance() {
         threeMembersSettled();
         history.partitions(4);   // one partition spare is not the point: make d's share come from a

@@ -11,6 +11,7 @@ import dev.cgdemo.worker.consume.GroupMember;
 import dev.cgdemo.worker.consume.GroupProtocolChoice;
 import dev.cgdemo.worker.history.GroupHistory;
 import dev.cgdemo.worker.history.Handover;
+import dev.cgdemo.worker.history.MemberView;
 import dev.cgdemo.worker.history.Rebalance;
 import dev.cgdemo.worker.produce.EventProducer;
 import dev.cgdemo.worker.produce.ProduceListener;
@@ -153,6 +154,34 @@ class GroupWatchTest {
             assertThat(crash.moves()).containsExactly(new Handover(victims, "victim", "survivor",
                     crash.moves().get(0).pauseMs()));
             survivor.stop(WAIT);
+        }
+    }
+
+    @Test
+    void anIdleMemberThatCrashesLeavesTheMembersOnceTheGroupNoLongerHasIt() throws Exception {
+        String topic = "watch-idle-crash";
+        String group = "watch-idle-crash-group";
+        createTopic(topic, 1);
+        String bootstrap = cluster.getBootstrapServers();
+        try (EventProducer producer = producer(topic);
+             GroupWatch watch = watch(topic, group);
+             MemberProcess first = consumer(bootstrap, topic, group, "m-1");
+             MemberProcess second = consumer(bootstrap, topic, group, "m-2")) {
+            producer.start();
+            GroupHistory history = watch.history();
+            int settled = awaitSettledAndQuiet(history, List.of("m-1", "m-2"));
+            String owner = history.owners().get(0);
+            MemberProcess idle = owner.equals("m-1") ? second : first;
+
+            idle.kill();   // owning nothing, it leaves no audit entry behind
+
+            await().atMost(WAIT).until(() -> history.settledWith(List.of(owner)));
+            assertThat(history.members()).extracting(MemberView::member).containsExactly(owner);
+            assertThat(history.owners()).containsExactly(Map.entry(0, owner));
+            // the group's rebalance at the session's expiry is the survivor's next generation, counted once: nothing moved
+            await().during(QUIET).atMost(WAIT).until(() -> history.rebalanceCount() == settled + 1);
+            assertThat(history.lastRebalance().orElseThrow().moves()).isEmpty();
+            (owner.equals("m-1") ? first : second).stop(WAIT);
         }
     }
 
