@@ -72,6 +72,7 @@ public final class GroupHistory {
     private Map<Integer, String> settledOwners;
     private Set<String> settledMembers = Set.of();
     private Expectation expectation;
+    private Duration assignmentStep = Duration.ZERO;
     private Instant latest = Instant.EPOCH;
     private long version;
     private long structureVersion;
@@ -106,6 +107,20 @@ public final class GroupHistory {
     }
 
     /**
+     * The group's members receive their assignments in steps {@code step} apart (KIP-848: one heartbeat of the
+     * broker's {@code group.consumer.heartbeat.interval.ms}). A member that joins gets nothing at first; its partitions
+     * come once their owner has given them up at its next heartbeat. A rebalance that moved nothing is therefore
+     * continued by a change up to {@code lateCallbacks} plus this step after it, instead of {@code lateCallbacks}.
+     */
+    public synchronized void assignmentStep(Duration step) {
+        assignmentStep = Objects.requireNonNull(step, "step");
+    }
+
+    public synchronized Duration assignmentStep() {
+        return assignmentStep;
+    }
+
+    /**
      * {@code by} did {@code what} to the group at {@code at} (e.g. the operator scaled the consumers), so the next
      * rebalance that starts within {@code within} is its doing, with cause {@code cause} whatever the audit suggests.
      * Kept for the timeline, as many as rebalances are.
@@ -132,8 +147,9 @@ public final class GroupHistory {
                 && !change.at().isAfter(last.end.plus(lateCallbacks));
         if (open == null && !late && startsSomething(change, member, ours)) {
             if (last != null && last.episode.handovers.isEmpty() && !last.first
-                    && !change.at().isAfter(last.end.plus(lateCallbacks))) {
+                    && !change.at().isAfter(last.end.plus(lateCallbacks).plus(assignmentStep)) && !awaitingAction(change.at())) {
                 // A member joined with nothing and its partitions follow (KIP-848 assigns in steps): one rebalance.
+                // An action since is the start of its own rebalance.
                 open = last.episode;
                 reopened = last;
             } else {
@@ -524,6 +540,11 @@ public final class GroupHistory {
         if (at.isAfter(latest)) {
             latest = at;
         }
+    }
+
+    /** An action's expectation is waiting for the rebalance it causes. */
+    private boolean awaitingAction(Instant at) {
+        return expectation != null && !at.isAfter(expectation.until);
     }
 
     private void changed(boolean structure) {

@@ -18,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -45,6 +48,8 @@ public final class GroupWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupWatch.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration AUDIT_CATCH_UP = Duration.ofSeconds(5);
+    private static final String CONSUMER_HEARTBEAT = "group.consumer.heartbeat.interval.ms";
+    private static final Duration DEFAULT_CONSUMER_HEARTBEAT = Duration.ofSeconds(5);
 
     public enum Change { STRUCTURE, SHAPE, OFFSETS }
 
@@ -78,6 +83,7 @@ public final class GroupWatch implements AutoCloseable {
     private GroupSnapshot lastAvailable;
     private long reads;
     private boolean caughtUp;
+    private boolean stepKnown;
 
     public GroupWatch(String bootstrapServers, Map<String, String> kafkaProperties, String topic, String group,
                       Settings settings, Clock clock, Listener listener) {
@@ -214,6 +220,10 @@ public final class GroupWatch implements AutoCloseable {
         }
         if (snapshot.available()) {
             history.partitions(snapshot.rows().size());
+            if (!stepKnown && "consumer".equals(snapshot.protocol())) {
+                history.assignmentStep(consumerHeartbeat());
+                stepKnown = true;
+            }
             if (!auditing()) {
                 followAuditIfThere();
             }
@@ -249,6 +259,28 @@ public final class GroupWatch implements AutoCloseable {
             tell(Change.SHAPE);
         } else {
             tell(Change.OFFSETS);
+        }
+    }
+
+    /**
+     * The broker's KIP-848 heartbeat ({@code group.consumer.heartbeat.interval.ms}), the step in which it hands out
+     * assignments; Kafka's default when the broker's configuration cannot be read (it needs DescribeConfigs).
+     */
+    private Duration consumerHeartbeat() {
+        long timeout = settings.timeout().toMillis();
+        try {
+            Node node = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS).iterator().next();
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(node.id()));
+            ConfigEntry entry = admin.describeConfigs(List.of(broker)).all().get(timeout, TimeUnit.MILLISECONDS)
+                    .get(broker).get(CONSUMER_HEARTBEAT);
+            return Duration.ofMillis(Long.parseLong(entry.value()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("group {}: the broker's {} could not be read ({}); assuming Kafka's default, {} ms", group,
+                    CONSUMER_HEARTBEAT, e.toString(), DEFAULT_CONSUMER_HEARTBEAT.toMillis());
+            return DEFAULT_CONSUMER_HEARTBEAT;
         }
     }
 

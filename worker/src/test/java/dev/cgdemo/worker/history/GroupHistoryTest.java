@@ -207,6 +207,54 @@ class GroupHistoryTest {
         assertThat(join.end()).isEqualTo(at(6_100));
     }
 
+    /** As above, on a broker with Kafka's 5 s consumer heartbeat: the owner gives the partition up 4.8 s later. */
+    private int kip848JoinWithTheRevokeAt(long revokeMs) {
+        threeMembersSettled();
+        history.partitions(4);
+        change("a", 2, ASSIGNED, 1_500, 3);
+        history.assignmentStep(Duration.ofSeconds(5));
+        int before = history.rebalanceCount();
+        change("d", 7, ASSIGNED, 5_000);
+        change("a", 7, REVOKED, revokeMs, 3);
+        change("d", 8, ASSIGNED, revokeMs + 4_900, 3);
+        return before;
+    }
+
+    @Test
+    void aConsumerProtocolJoinWhosePartitionComesAHeartbeatLaterIsOneRebalance() {
+        int before = kip848JoinWithTheRevokeAt(5_000 + 7_900);   // beyond the 3 s late callbacks, within 3 s + 5 s
+
+        assertThat(history.rebalanceCount()).isEqualTo(before + 1);
+        Rebalance join = history.lastRebalance().orElseThrow();
+        assertThat(join.cause()).isEqualTo("join");
+        assertThat(join.moves()).extracting(Handover::partition, Handover::from, Handover::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "a", "d"));
+    }
+
+    @Test
+    void aChangeLaterThanOneStepAfterARebalanceThatMovedNothingIsANewRebalance() {
+        int before = kip848JoinWithTheRevokeAt(5_000 + 8_100);
+
+        assertThat(history.rebalanceCount()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anActionBetweenARebalanceThatMovedNothingAndTheNextChangeStartsARebalanceOfItsOwn() {
+        threeMembersSettled();
+        history.assignmentStep(Duration.ofSeconds(5));
+        change("d", 2, ASSIGNED, 5_000);          // a fourth member on three partitions: it stays idle
+        int before = history.rebalanceCount();
+
+        history.acted("chaos", "delete b", at(6_000), RebalanceCause.LEAVE, Duration.ofSeconds(40));
+        change("b", 2, REVOKED, 6_500, 1);
+        change("d", 3, ASSIGNED, 7_000, 1);
+
+        assertThat(history.rebalanceCount()).isEqualTo(before + 1);
+        Rebalance leave = history.lastRebalance().orElseThrow();
+        assertThat(leave.cause()).isEqualTo("leave");
+        assertThat(history.actions()).extracting(GroupAction::rebalance).containsExactly(leave.number());
+    }
+
     @Test
     void aMemberReportingItsPartitionsLostIsASessionExpiry() {
         threeMembersSettled();

@@ -53,17 +53,20 @@ class GroupWatchTest {
 
     @Test
     void aCooperativeLeaveIsExactlyOneRebalanceWithAPause() throws Exception {
-        leaveIsOneRebalance("watch-coop", ConsumerSettings.of(cluster.getBootstrapServers(), "watch-coop", "watch-coop-group", "m-1")
+        GroupHistory history = leaveIsOneRebalance("watch-coop", ConsumerSettings.of(cluster.getBootstrapServers(), "watch-coop", "watch-coop-group", "m-1")
                 .withKafkaProperties(FAST_CLASSIC));
+        assertThat(history.assignmentStep()).isEqualTo(Duration.ZERO);   // classic: a rebalance's rounds come at once
     }
 
     @Test
     void aConsumerProtocolLeaveIsExactlyOneRebalanceWithAPause() throws Exception {
-        leaveIsOneRebalance("watch-kip848", ConsumerSettings.of(cluster.getBootstrapServers(), "watch-kip848", "watch-kip848-group", "m-1")
+        GroupHistory history = leaveIsOneRebalance("watch-kip848", ConsumerSettings.of(cluster.getBootstrapServers(), "watch-kip848", "watch-kip848-group", "m-1")
                 .withProtocol(GroupProtocolChoice.CONSUMER));
+        // the broker's group.consumer.heartbeat.interval.ms, read by the watch
+        assertThat(history.assignmentStep()).isEqualTo(Duration.ofMillis(500));
     }
 
-    private void leaveIsOneRebalance(String topic, ConsumerSettings base) throws Exception {
+    private GroupHistory leaveIsOneRebalance(String topic, ConsumerSettings base) throws Exception {
         createTopic(topic, 3);
         List<GroupMember> members = new ArrayList<>();
         try (AuditPublisher audit = new AuditPublisher(cluster.getBootstrapServers(), topic, base.groupId(), Map.of());
@@ -91,6 +94,7 @@ class GroupWatchTest {
                 assertThat(move.to()).isIn("m-1", "m-3");
                 assertThat(move.pauseMs()).isNotNull().isNotNegative();
             });
+            return history;
         } finally {
             members.forEach(GroupMember::close);
         }
