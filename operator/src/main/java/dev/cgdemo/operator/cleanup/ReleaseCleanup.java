@@ -26,6 +26,8 @@ public final class ReleaseCleanup {
   public static final String RELEASE_NAME = "meta.helm.sh/release-name";
   public static final String RELEASE_NAMESPACE = "meta.helm.sh/release-namespace";
   private static final Logger LOG = LoggerFactory.getLogger(ReleaseCleanup.class);
+  /** How often the wait also lists the resources, in case the watch missed a deletion. */
+  private static final Duration RELIST = Duration.ofSeconds(2);
 
   /** What is left when the wait ended: empty when every resource of the release is gone. */
   public record Outcome(List<String> deleted, List<String> remaining) {
@@ -60,19 +62,35 @@ public final class ReleaseCleanup {
       resources.withName(name).delete();
     }
     CompletableFuture<List<ConsumerGroupDemo>> gone = resources.informOnCondition(list -> list.stream().noneMatch(this::ofRelease));
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      gone.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<String> remaining = remaining(resources);
+      while (!remaining.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          LOG.error("still there after {}: {}. The operator removes the finalizer: is it running and does it watch namespace {}?"
+              + " Its log says why it keeps one (e.g. Kafka unreachable with spec.topic.deleteWithResource)", timeout, remaining, namespace);
+          return new Outcome(deleted, remaining);
+        }
+        try {
+          gone.get(Math.min(left, RELIST.toNanos()), TimeUnit.NANOSECONDS);
+          break;
+        } catch (TimeoutException e) {
+          remaining = remaining(resources);   // a deletion the watch did not deliver
+        }
+      }
       LOG.info("gone: {}", deleted);
       return new Outcome(deleted, List.of());
-    } catch (TimeoutException e) {
-      gone.cancel(true);
-      List<String> remaining = resources.list().getItems().stream().filter(this::ofRelease).map(ReleaseCleanup::describe).toList();
-      LOG.error("still there after {}: {}. The operator removes the finalizer: is it running and does it watch namespace {}?"
-          + " Its log says why it keeps one (e.g. Kafka unreachable with spec.topic.deleteWithResource)", timeout, remaining, namespace);
-      return new Outcome(deleted, remaining);
     } catch (ExecutionException e) {
       throw new IllegalStateException("watching ConsumerGroupDemo resources in " + namespace + " failed", e.getCause());
+    } finally {
+      gone.cancel(true);
     }
+  }
+
+  private List<String> remaining(
+      NonNamespaceOperation<ConsumerGroupDemo, KubernetesResourceList<ConsumerGroupDemo>, Resource<ConsumerGroupDemo>> resources) {
+    return resources.list().getItems().stream().filter(this::ofRelease).map(ReleaseCleanup::describe).toList();
   }
 
   private NonNamespaceOperation<ConsumerGroupDemo, KubernetesResourceList<ConsumerGroupDemo>, Resource<ConsumerGroupDemo>> resources() {
