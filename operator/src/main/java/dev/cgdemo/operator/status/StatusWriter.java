@@ -1,8 +1,5 @@
 package dev.cgdemo.operator.status;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.cgdemo.operator.model.ConsumerGroupDemo;
 import dev.cgdemo.operator.model.ConsumerGroupDemoStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -13,6 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a derived status when it differs from the resource's. A status change often comes right after another (a

@@ -147,7 +147,8 @@ public final class GroupHistory {
                 && !change.at().isAfter(last.end.plus(lateCallbacks));
         if (open == null && !late && startsSomething(change, member, ours)) {
             if (last != null && last.episode.handovers.isEmpty() && !last.first
-                    && !change.at().isAfter(last.end.plus(lateCallbacks).plus(assignmentStep)) && !awaitingAction(change.at())) {
+                    && !change.at().isAfter(last.end.plus(lateCallbacks).plus(assignmentStep))
+                    && !awaitingAction(change.at())) {
                 // A member joined with nothing and its partitions follow (KIP-848 assigns in steps): one rebalance.
                 // An action since is the start of its own rebalance.
                 open = last.episode;
@@ -218,9 +219,9 @@ public final class GroupHistory {
 
     /**
      * The group, described at rest at {@code at}, has exactly the members {@code described}. A member that owns
-     * nothing and is not among them is gone: an idle member says nothing when it crashes, nor, under the cooperative
-     * protocols, when it leaves. One the audit heard from less than {@code lateCallbacks} before the description may
-     * have joined after it, and stays.
+     * nothing and is not among them is gone: Kafka calls no revoke callback for an empty assignment, so an idle
+     * member that crashes or leaves says nothing in the audit. One the audit heard from less than
+     * {@code lateCallbacks} before the description may have joined after it, and stays.
      */
     public synchronized void described(Instant at, Set<String> described) {
         boolean gone = false;
