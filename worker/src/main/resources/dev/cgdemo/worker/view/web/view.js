@@ -58,7 +58,7 @@
       }
     }
     // chaos actions: a diamond in their own row and a solid line down the lanes, in their own colour
-    const byChaos = new Set(f.acted.filter((a) => a.rebalance != null).map((a) => a.rebalance));
+    const byChaos = actionsByRebalance(f);
     const acted = [];
     for (const a of f.acted) {
       const ax = x(a.at);
@@ -101,6 +101,11 @@
       ctx.fillText(clock(t), x(t) - 22, top + n * laneH + 9);
     }
     stats.layout = { top, laneHeight: laneH, left, right, dpr, partitions: n, markers, acted };
+  }
+
+  // the one rule for a chaos rebalance, on the timeline and in the list: an action of the frame caused it
+  function actionsByRebalance(f) {
+    return new Map(f.acted.filter((a) => a.rebalance != null).map((a) => [a.rebalance, a]));
   }
 
   function labels(ctx, items, xOf, textOf, y, left, right, colour) {
@@ -225,7 +230,7 @@
     drawMembers(f, memberActions);
     $('chaos-legend').hidden = f.acted.length === 0;
     $('rebalance-count').textContent = f.rebalances.length ? f.rebalances.length + ' shown' : 'none yet';
-    const actionOf = new Map(f.acted.filter((a) => a.rebalance != null).map((a) => [a.rebalance, a]));
+    const actionOf = actionsByRebalance(f);
     setHtml($('rebalances'), f.rebalances.slice(-50).reverse().map((r) => {
       const action = actionOf.get(r.number);
       const moved = r.moves.filter((m) => m[1] !== m[2]);
