@@ -64,33 +64,37 @@ public final class ReleaseCleanup {
     CompletableFuture<List<ConsumerGroupDemo>> gone = resources.informOnCondition(list -> list.stream().noneMatch(this::ofRelease));
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      List<String> remaining = remaining(resources);
-      while (!remaining.isEmpty()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          LOG.error("still there after {}: {}. The operator removes the finalizer: is it running and does it watch namespace {}?"
-              + " Its log says why it keeps one (e.g. Kafka unreachable with spec.topic.deleteWithResource)", timeout, remaining, namespace);
-          return new Outcome(deleted, remaining);
-        }
-        try {
-          gone.get(Math.min(left, RELIST.toNanos()), TimeUnit.NANOSECONDS);
-          break;
-        } catch (TimeoutException e) {
-          remaining = remaining(resources);   // a deletion the watch did not deliver
-        }
+      List<String> remaining = remaining();
+      while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+        long wait = Math.min(deadline - System.nanoTime(), RELIST.toNanos());
+        // the watch's answer, or a list of our own: a deletion the watch did not deliver
+        remaining = completesWithin(gone, wait) ? List.of() : remaining();
+      }
+      if (!remaining.isEmpty()) {
+        LOG.error("still there after {}: {}. The operator removes the finalizer: is it running and does it watch namespace {}?"
+            + " Its log says why it keeps one (e.g. Kafka unreachable with spec.topic.deleteWithResource)", timeout, remaining, namespace);
+        return new Outcome(deleted, remaining);
       }
       LOG.info("gone: {}", deleted);
       return new Outcome(deleted, List.of());
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("watching ConsumerGroupDemo resources in " + namespace + " failed", e.getCause());
     } finally {
       gone.cancel(true);
     }
   }
 
-  private List<String> remaining(
-      NonNamespaceOperation<ConsumerGroupDemo, KubernetesResourceList<ConsumerGroupDemo>, Resource<ConsumerGroupDemo>> resources) {
-    return resources.list().getItems().stream().filter(this::ofRelease).map(ReleaseCleanup::describe).toList();
+  private boolean completesWithin(CompletableFuture<?> future, long nanos) throws InterruptedException {
+    try {
+      future.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("watching ConsumerGroupDemo resources in " + namespace + " failed", e.getCause());
+    }
+  }
+
+  private List<String> remaining() {
+    return resources().list().getItems().stream().filter(this::ofRelease).map(ReleaseCleanup::describe).toList();
   }
 
   private NonNamespaceOperation<ConsumerGroupDemo, KubernetesResourceList<ConsumerGroupDemo>, Resource<ConsumerGroupDemo>> resources() {
